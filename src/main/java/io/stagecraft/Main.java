@@ -1,0 +1,16 @@
+package io.stagecraft;
+
+import io.stagecraft.cli.Cli;
+
+/**
+ * The jar's entry point. Run by the Pulumi CLI (which sets PULUMI_MONITOR) it is the Pulumi program; run by a
+ * person it is the Stagecraft command line.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.run(args));
+    }
+}

@@ -1,0 +1,371 @@
+package io.stagecraft.sizing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Instance types, managed database and cache tiers, and service unit prices, loaded from a YAML resource
+ * ({@code io/stagecraft/sizing/catalog.yaml}) so prices can be updated without touching code. Every entry
+ * names its source; loading checks that figures are positive, names unique and every region priced.
+ */
+public final class Catalog {
+    public static final String DEFAULT_RESOURCE = "/io/stagecraft/sizing/catalog.yaml";
+
+    private final Map<String, PriceSource> sources;
+    private final List<InstanceFamily> families;
+    private final List<InstanceType> compute;
+    private final List<DatabaseTier> databases;
+    private final List<CacheOffer> caches;
+    private final List<ServicePrice> services;
+    // per-cloud views, built once: the calculator asks for them on every plan
+    private final Map<Cloud, List<InstanceType>> computeByCloud = new java.util.EnumMap<>(Cloud.class);
+    private final Map<Cloud, List<DatabaseTier>> databasesByCloud = new java.util.EnumMap<>(Cloud.class);
+    private final Map<Cloud, List<CacheOffer>> cachesByCloud = new java.util.EnumMap<>(Cloud.class);
+    private final Map<Cloud, Set<String>> regionsByCloud = new java.util.EnumMap<>(Cloud.class);
+    private final Map<String, ServicePrice> serviceByKey = new java.util.HashMap<>();
+
+    private Catalog(Map<String, PriceSource> sources, List<InstanceFamily> families, List<InstanceType> compute,
+                    List<DatabaseTier> databases, List<CacheOffer> caches, List<ServicePrice> services) {
+        this.sources = Map.copyOf(sources);
+        this.families = List.copyOf(families);
+        this.compute = List.copyOf(compute);
+        this.databases = List.copyOf(databases);
+        this.caches = List.copyOf(caches);
+        this.services = List.copyOf(services);
+        for (Cloud cloud : Cloud.values()) {
+            computeByCloud.put(cloud, this.compute.stream().filter(t -> t.cloud() == cloud).toList());
+            databasesByCloud.put(cloud, this.databases.stream().filter(t -> t.cloud() == cloud)
+                    .sorted(Comparator.comparingDouble(DatabaseTier::vcpu).thenComparingDouble(DatabaseTier::memoryGib))
+                    .toList());
+            cachesByCloud.put(cloud, this.caches.stream().filter(t -> t.cloud() == cloud).toList());
+            regionsByCloud.put(cloud, computeByCloud.get(cloud).stream().findFirst()
+                    .map(t -> (Set<String>) java.util.Collections.unmodifiableSet(new TreeSet<>(t.hourly().regions())))
+                    .orElse(Set.of()));
+        }
+        for (ServicePrice s : this.services) {
+            serviceByKey.put(s.cloud() + "/" + s.id(), s);
+        }
+    }
+
+    private static volatile Catalog defaultCatalog;
+
+    /** The catalog shipped in the jar, parsed once. */
+    public static Catalog loadDefault() {
+        Catalog c = defaultCatalog;
+        if (c == null) {
+            synchronized (Catalog.class) {
+                c = defaultCatalog;
+                if (c == null) {
+                    try (InputStream in = Catalog.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                        if (in == null) {
+                            throw new CatalogException("catalog resource " + DEFAULT_RESOURCE + " is missing from the classpath");
+                        }
+                        c = parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        throw new CatalogException("cannot read " + DEFAULT_RESOURCE + ": " + e.getMessage());
+                    }
+                    defaultCatalog = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    public static Catalog parse(Reader reader) {
+        Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+        if (!(root instanceof Map<?, ?> doc)) {
+            throw new CatalogException("catalog: the document must be a map with sources, families, compute, databases, caches, services");
+        }
+        Map<String, PriceSource> sources = new LinkedHashMap<>();
+        for (Entry e : entries(doc, "sources")) {
+            PriceSource s = new PriceSource(e.string("id"), e.string("title"), e.string("url"), e.string("date"),
+                    e.bool("verified"), e.optionalString("note"));
+            if (sources.put(s.id(), s) != null) {
+                throw new CatalogException("catalog: source id '" + s.id() + "' appears twice");
+            }
+        }
+        List<InstanceFamily> families = new ArrayList<>();
+        for (Entry e : entries(doc, "families")) {
+            families.add(new InstanceFamily(e.cloud(), e.string("family"), e.string("class"), e.positive("perf"),
+                    e.optionalString("note")));
+        }
+        Map<String, InstanceFamily> familyByKey = families.stream()
+                .collect(Collectors.toMap(f -> f.cloud() + "/" + f.name(), Function.identity(), (a, b) -> {
+                    throw new CatalogException("catalog: family " + a.cloud() + "/" + a.name() + " appears twice");
+                }));
+        List<InstanceType> compute = new ArrayList<>();
+        for (Entry e : entries(doc, "compute")) {
+            Cloud cloud = e.cloud();
+            String familyName = e.string("family");
+            InstanceFamily family = familyByKey.get(cloud + "/" + familyName);
+            if (family == null) {
+                throw new CatalogException("catalog: " + e.where() + " names family '" + familyName + "' that is not in families");
+            }
+            double vcpu = e.positive("vcpu");
+            double sustained = e.positive("sustainedVcpu");
+            if (sustained > vcpu) {
+                throw new CatalogException("catalog: " + e.where() + " has sustainedVcpu above vcpu");
+            }
+            int gpus = (int) e.nonNegative("gpus");
+            compute.add(new InstanceType(cloud, familyName, e.string("name"), e.string("machineType"), vcpu,
+                    e.positive("memoryGib"), sustained, gpus, gpus > 0 ? e.string("gpuModel") : null, family.perf(),
+                    e.source(sources), e.prices("price")));
+        }
+        List<DatabaseTier> databases = new ArrayList<>();
+        for (Entry e : entries(doc, "databases")) {
+            databases.add(new DatabaseTier(e.cloud(), e.string("engine"), e.string("name"), e.positive("vcpu"),
+                    e.positive("memoryGib"), e.bool("sharedCore"), e.positive("haFactor"), e.source(sources),
+                    e.prices("price")));
+        }
+        List<CacheOffer> caches = new ArrayList<>();
+        for (Entry e : entries(doc, "caches")) {
+            if (e.has("pricePerGbHour")) {
+                int min = (int) e.positive("minGb");
+                int max = (int) e.positive("maxGb");
+                if (min > max) {
+                    throw new CatalogException("catalog: " + e.where() + " has minGb above maxGb");
+                }
+                caches.add(new CacheOffer(e.cloud(), e.string("engine"), e.string("name"), e.string("tier"), min, max,
+                        0, 0, e.source(sources), null, e.prices("pricePerGbHour")));
+            } else {
+                caches.add(new CacheOffer(e.cloud(), e.string("engine"), e.string("name"), null, 0, 0,
+                        e.positive("vcpu"), e.positive("memoryGib"), e.source(sources), e.prices("price"), null));
+            }
+        }
+        List<ServicePrice> services = new ArrayList<>();
+        for (Entry e : entries(doc, "services")) {
+            services.add(new ServicePrice(e.cloud(), e.string("id"), PriceUnit.fromId(e.string("unit")),
+                    e.source(sources), e.prices("price")));
+        }
+        Catalog catalog = new Catalog(sources, families, compute, databases, caches, services);
+        catalog.checkInvariants();
+        return catalog;
+    }
+
+    private void checkInvariants() {
+        unique("compute", compute, t -> t.cloud() + "/" + t.name());
+        unique("databases", databases, t -> t.cloud() + "/" + t.name());
+        unique("caches", caches, t -> t.cloud() + "/" + t.name());
+        unique("services", services, t -> t.cloud() + "/" + t.id());
+        for (Cloud cloud : Cloud.values()) {
+            Set<String> regions = regions(cloud);
+            compute.stream().filter(t -> t.cloud() == cloud).forEach(t -> complete(t.name(), t.hourly(), regions));
+            databases.stream().filter(t -> t.cloud() == cloud).forEach(t -> complete(t.name(), t.hourly(), regions));
+            caches.stream().filter(t -> t.cloud() == cloud)
+                    .forEach(t -> complete(t.name(), t.pricedPerGb() ? t.perGbHourly() : t.nodeHourly(), regions));
+            services.stream().filter(t -> t.cloud() == cloud).forEach(t -> complete(t.id(), t.price(), regions));
+        }
+    }
+
+    private static <T> void unique(String section, List<T> items, Function<T, String> key) {
+        Set<String> seen = new HashSet<>();
+        for (T item : items) {
+            if (!seen.add(key.apply(item))) {
+                throw new CatalogException("catalog: " + section + " lists " + key.apply(item) + " twice");
+            }
+        }
+    }
+
+    private static void complete(String name, RegionalPrice price, Set<String> regions) {
+        if (!price.regions().equals(regions)) {
+            Set<String> missing = new TreeSet<>(regions);
+            missing.removeAll(price.regions());
+            throw new CatalogException("catalog: " + name + " is not priced in " + missing
+                    + " (every entry of a cloud must be priced in each of its regions)");
+        }
+    }
+
+    /** Regions of a cloud: those its VM types are priced in. */
+    public Set<String> regions(Cloud cloud) {
+        return regionsByCloud.get(cloud);
+    }
+
+    public List<InstanceType> compute(Cloud cloud) {
+        return computeByCloud.get(cloud);
+    }
+
+    public Optional<InstanceType> instanceType(Cloud cloud, String name) {
+        return compute.stream().filter(t -> t.cloud() == cloud && t.name().equals(name)).findFirst();
+    }
+
+    /** The catalog entry for a machine type as the cloud API names it, without GPUs. */
+    public Optional<InstanceType> byMachineType(Cloud cloud, String machineType) {
+        return compute.stream()
+                .filter(t -> t.cloud() == cloud && t.machineType().equals(machineType) && t.gpus() == 0)
+                .findFirst()
+                .or(() -> compute.stream().filter(t -> t.cloud() == cloud && t.machineType().equals(machineType)).findFirst());
+    }
+
+    public List<InstanceFamily> families(Cloud cloud) {
+        return families.stream().filter(f -> f.cloud() == cloud).toList();
+    }
+
+    /** Database tiers of a cloud, smallest first. */
+    public List<DatabaseTier> databases(Cloud cloud) {
+        return databasesByCloud.get(cloud);
+    }
+
+    public Optional<DatabaseTier> database(Cloud cloud, String name) {
+        return databases.stream().filter(t -> t.cloud() == cloud && t.name().equals(name)).findFirst();
+    }
+
+    public List<CacheOffer> caches(Cloud cloud) {
+        return cachesByCloud.get(cloud);
+    }
+
+    public Optional<CacheOffer> cache(Cloud cloud, String name) {
+        return caches.stream().filter(t -> t.cloud() == cloud && t.name().equals(name)).findFirst();
+    }
+
+    public ServicePrice service(Cloud cloud, String id) {
+        ServicePrice s = serviceByKey.get(cloud + "/" + id);
+        if (s == null) {
+            throw new CatalogException("catalog: no service price '" + id + "' for " + cloud);
+        }
+        return s;
+    }
+
+    public List<ServicePrice> services() {
+        return services;
+    }
+
+    public Map<String, PriceSource> sources() {
+        return sources;
+    }
+
+    public List<InstanceType> compute() {
+        return compute;
+    }
+
+    public List<DatabaseTier> databases() {
+        return databases;
+    }
+
+    public List<CacheOffer> caches() {
+        return caches;
+    }
+
+    public List<InstanceFamily> families() {
+        return families;
+    }
+
+    // ---- YAML reading helpers: each failure names the entry and field ----
+
+    private static List<Entry> entries(Map<?, ?> doc, String section) {
+        Object list = doc.get(section);
+        if (!(list instanceof List<?> items)) {
+            throw new CatalogException("catalog: section '" + section + "' is missing or not a list");
+        }
+        List<Entry> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof Map<?, ?> m)) {
+                throw new CatalogException("catalog: " + section + "[" + i + "] is not a map");
+            }
+            out.add(new Entry(section, i, m));
+        }
+        return out;
+    }
+
+    private record Entry(String section, int index, Map<?, ?> map) {
+        String where() {
+            Object name = map.get("name") != null ? map.get("name") : map.get("id");
+            return section + "[" + index + "]" + (name != null ? " (" + name + ")" : "");
+        }
+
+        boolean has(String key) {
+            return map.get(key) != null;
+        }
+
+        String string(String key) {
+            Object v = map.get(key);
+            if (v == null || v.toString().isBlank()) {
+                throw new CatalogException("catalog: " + where() + " lacks '" + key + "'");
+            }
+            return v.toString();
+        }
+
+        String optionalString(String key) {
+            Object v = map.get(key);
+            return v == null ? null : v.toString();
+        }
+
+        boolean bool(String key) {
+            Object v = map.get(key);
+            if (!(v instanceof Boolean b)) {
+                throw new CatalogException("catalog: " + where() + " needs '" + key + "' true or false");
+            }
+            return b;
+        }
+
+        double number(String key) {
+            Object v = map.get(key);
+            if (!(v instanceof Number n)) {
+                throw new CatalogException("catalog: " + where() + " needs a number for '" + key + "'");
+            }
+            return n.doubleValue();
+        }
+
+        double positive(String key) {
+            double d = number(key);
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new CatalogException("catalog: " + where() + " has " + key + " = " + d + "; it must be positive");
+            }
+            return d;
+        }
+
+        double nonNegative(String key) {
+            double d = number(key);
+            if (!(d >= 0) || Double.isInfinite(d)) {
+                throw new CatalogException("catalog: " + where() + " has " + key + " = " + d + "; it must be zero or more");
+            }
+            return d;
+        }
+
+        Cloud cloud() {
+            String id = string("cloud");
+            return Cloud.fromId(id).orElseThrow(() ->
+                    new CatalogException("catalog: " + where() + " has unknown cloud '" + id + "'"));
+        }
+
+        String source(Map<String, PriceSource> sources) {
+            String id = string("source");
+            if (!sources.containsKey(id)) {
+                throw new CatalogException("catalog: " + where() + " cites source '" + id + "' that is not in sources");
+            }
+            return id;
+        }
+
+        RegionalPrice prices(String key) {
+            Object v = map.get(key);
+            if (!(v instanceof Map<?, ?> m) || m.isEmpty()) {
+                throw new CatalogException("catalog: " + where() + " needs '" + key + "' as a map of region to price");
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> p : m.entrySet()) {
+                if (!(p.getValue() instanceof Number n) || !(n.doubleValue() > 0)) {
+                    throw new CatalogException("catalog: " + where() + " has " + key + "." + p.getKey()
+                            + " = " + p.getValue() + "; prices must be positive numbers");
+                }
+                out.put(p.getKey().toString(), n.doubleValue());
+            }
+            return new RegionalPrice(out);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.stagecraft.sizing;
+
+/**
+ * Every number the sizing model uses, with its default and where the default comes from. The seeds are the
+ * scaling documents Stagecraft was drawn from: 000 (single server to enterprise phases, AWS t3), 001 (system
+ * expansion guide) and 003 (GCP stages 1-4 with Cloud SQL, Memorystore and autoscaling settings).
+ */
+public enum Coefficient {
+    SINGLE_VM_MAX_USERS(500, "users", "largest peak concurrent user count planned as a single small VM",
+            "seed 000 Phase 1 and seed 003 Stage 1: 0-500 concurrent users"),
+    VERTICAL_MAX_USERS(2_000, "users", "largest count still served by one (bigger) VM",
+            "seed 000 Phase 2 and seed 003 Stage 2: 500-2,000"),
+    HORIZONTAL_MAX_USERS(10_000, "users", "largest count served by one region of load-balanced pools",
+            "seed 000 Phase 3 and seed 003 Stage 3: 2,000-10,000"),
+    HA_AVAILABILITY(99.9, "%", "at or above this target no tier may be a single instance, so the stage is at least horizontal",
+            "seed 000: scale from vertical to horizontal when a 99.9% uptime SLA is needed"),
+    MULTI_REGION_AVAILABILITY(99.99, "%", "at or above this target one region is not enough, so the stage is enterprise",
+            "seed 003: one region with auto-healing reaches 99.9-99.95%"),
+    TARGET_CPU(0.70, "fraction", "CPU utilisation every tier is sized to at peak",
+            "seeds 000, 001, 003: scale up at CPU > 70%"),
+    TARGET_MEMORY(0.80, "fraction", "share of a machine's memory the sized services may use",
+            "seed 000: scale up at memory > 80%"),
+    RPS_PER_VCPU(50, "req/s", "HTTP requests per second one reference (N2) vCPU serves at the target CPU",
+            "seed 003: an n2-standard-2 API node serves about 100 req/s at 70% CPU"),
+    WS_CONNECTIONS_PER_VCPU(2_000, "connections", "open websocket connections one reference vCPU keeps at the target CPU",
+            "seed 003: mostly idle connections; one process holds ~10k, memory is the limit"),
+    WS_MB_PER_CONNECTION(5, "MB", "memory per open websocket connection, buffers included",
+            "chosen so an n2-standard-2 node holds about 1,000 connections (seed 003 autoscaling target)"),
+    DB_QPS_PER_VCPU(875, "queries/s", "Postgres queries per second per vCPU at the target CPU",
+            "seed 003: a 4 vCPU Cloud SQL instance serves 5,000 queries/s; 1,250 per vCPU x 70%"),
+    SERVER_BASE_VCPU(0.1, "vCPU", "CPU nginx and Redis take on a single VM",
+            "seed 000: 0.25 CPU each allotted, mostly idle"),
+    SERVER_OS_MEMORY_GB(1.0, "GiB", "memory the OS, Docker and agents take on a single VM", "operating practice"),
+    NODE_OS_MEMORY_GB(0.5, "GiB", "memory the OS takes on a pool node", "operating practice"),
+    NGINX_MEMORY_GB(0.25, "GiB", "nginx memory on a single VM", "seed 000: frontend 256 MB"),
+    WORKER_MEMORY_GB_PER_VCPU(0.5, "GiB", "application worker memory per vCPU of app work", "one worker per vCPU"),
+    MIN_BACKEND_MEMORY_GB(2.0, "GiB", "least memory for the app on a single VM", "seed 000: backend 2 GB"),
+    PG_GB_PER_100_QPS(1.0, "GiB", "Postgres memory per 100 queries/s", "seed 000: 1 GB at ~100 q/s, 4 GB at ~400 q/s"),
+    MIN_PG_MEMORY_GB(1.0, "GiB", "least Postgres memory", "seed 000: 1 GB"),
+    CACHE_MB_PER_USER(1.0, "MB", "Redis memory per concurrent user (sessions, cached responses)",
+            "seed 000: 512 MB at 500 users, 2 GB at 2,000; seed 003: 5 GB in stage 3"),
+    CACHE_MB_PER_WS_CONNECTION(0.01, "MB", "Redis memory per websocket connection (channel layer)",
+            "seed 003: 100 MB per 10K connections"),
+    MIN_CACHE_GB(0.5, "GiB", "least Redis memory", "seed 000: 512 MB"),
+    USERS_PER_DB_CONNECTION(20, "users", "concurrent users per Postgres connection",
+            "seed 000: 50 connections for the single server, 100 at 2,000 users; seed 003: 500 at 10,000"),
+    MIN_DB_CONNECTIONS(50, "connections", "least max_connections", "seed 000: pool of 50"),
+    DB_CONNECTION_MB(10, "MB", "Postgres memory per connection (work_mem and backend)", "Postgres operating practice"),
+    DB_BASE_MEMORY_GB(1.0, "GiB", "Postgres memory beside connections", "Postgres operating practice"),
+    DB_CONNECTION_MEMORY_SHARE(0.5, "fraction", "share of a managed DB's memory connections may use; the rest is cache",
+            "Postgres operating practice"),
+    DB_GB_PER_USER(0.05, "GB", "database size per concurrent user", "seed 001: 100 GB at 1,000+ concurrent users with history"),
+    MIN_DB_GB(20, "GB", "least database disk", "operating practice"),
+    MEDIA_GB_PER_USER(0.05, "GB", "media storage per concurrent user when not given",
+            "seed 003: <10 GB at 500, 50-100 GB at 2,000, 200 GB-1 TB at 10,000"),
+    DISK_TARGET_USAGE(0.70, "fraction", "disks are sized to be this full", "seed 003: disk usage warning at 70%"),
+    BOOT_DISK_GB(30, "GB", "boot disk of a VM (OS, Docker images, logs)", "operating practice"),
+    MIN_HA_NODES(2, "instances", "least instances of a tier at the HA target", "seed 003: pools of min 2"),
+    OFF_PEAK_SHARE(0.30, "fraction", "autoscaling minimum as a share of the peak size",
+            "seeds: scale down when CPU < 30%"),
+    MAX_HEADROOM(2.0, "factor", "autoscaling maximum as a multiple of the peak size",
+            "seed 003: HTTP pool 2-10 instances for ~5 needed"),
+    HORIZONTAL_MIN_READ_REPLICAS(1, "replicas", "least read replicas in the horizontal stage",
+            "seed 000 Phase 3: primary + replica; seed 003: 1-2 read replicas"),
+    MAX_READ_REPLICAS(5, "replicas", "most read replicas per primary", "Cloud SQL and RDS allow more; beyond this, shard"),
+    QPS_PER_SHARD(10_000, "queries/s", "database load per shard before another shard is added",
+            "seed 003: 4 shards at 200K+ users (about 40,000 queries/s)"),
+    MIN_SHARDS(2, "shards", "least shards in the enterprise stage", "seeds 001, 003: sharding at enterprise scale"),
+    REGION_FAILOVER_SHARE(0.5, "fraction", "share of a lost region's load each other region is sized to absorb",
+            "seed 003: primary region larger than the replica region"),
+    MIN_K8S_NODES_PER_REGION(3, "nodes", "least Kubernetes nodes per region", "seed 000: cluster of 3+ nodes"),
+    K8S_SYSTEM_VCPU(0.25, "vCPU", "CPU each Kubernetes node keeps for the system", "GKE allocatable reserves"),
+    API_POD_VCPU(0.5, "vCPU", "CPU request of one API pod", "seed 003: API pod requests 500m"),
+    WS_POD_MEMORY_GB(4.0, "GiB", "memory limit of one websocket pod", "seed 003: pod memory limit 4Gi"),
+    USERS_PER_GPU(2_500, "users", "concurrent users one T4 GPU serves for AI/vector work", "Stagecraft default"),
+    SNAPSHOT_SHARE(1.0, "fraction", "snapshot and backup storage as a share of the disk they protect (7 daily, incremental)",
+            "Stagecraft default"),
+    PEAK_TO_AVERAGE(3.0, "factor", "peak request rate over the monthly average", "common web traffic shape"),
+    CONCURRENCY_RATIO(0.2, "fraction", "peak concurrent users per daily active user",
+            "seed 003: 500 concurrent per 2,000, 2,000 per 10,000, 10,000 per 50,000 users"),
+    BACKUP_RETENTION_DAYS(7, "days", "point-in-time recovery and snapshot retention", "seed 003: PITR 7 days");
+
+    private final double defaultValue;
+    private final String unit;
+    private final String meaning;
+    private final String basis;
+
+    Coefficient(double defaultValue, String unit, String meaning, String basis) {
+        this.defaultValue = defaultValue;
+        this.unit = unit;
+        this.meaning = meaning;
+        this.basis = basis;
+    }
+
+    public double defaultValue() {
+        return defaultValue;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public String basis() {
+        return basis;
+    }
+}

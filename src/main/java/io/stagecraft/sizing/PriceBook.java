@@ -1,0 +1,85 @@
+package io.stagecraft.sizing;
+
+/**
+ * Turns things that are billed into cost line items. The sizing plan and the resource graph both price
+ * through this one class, so the two estimates agree by construction and a test can check they do.
+ */
+public final class PriceBook {
+    private final Catalog catalog;
+    private final Coefficients k;
+
+    public PriceBook(Catalog catalog, Coefficients k) {
+        this.catalog = catalog;
+        this.k = k;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public LineItem vm(String label, String region, InstanceType type, int count) {
+        return new LineItem("compute", label + " " + type.name(), region, count, "instance",
+                count * type.monthlyPrice(region));
+    }
+
+    /** A disk billed per GB-month; {@code diskType} is the catalog service id (pd-balanced, pd-ssd, ebs-gp3...). */
+    public LineItem disk(String label, Cloud cloud, String region, String diskType, double gb) {
+        return service("storage", label + " (" + diskType + ")", cloud, region, diskType, gb, "GB");
+    }
+
+    /** Snapshot storage for a disk of {@code diskGb}: incremental dailies estimated as a share of the disk. */
+    public LineItem snapshots(String label, Cloud cloud, String region, double diskGb) {
+        String id = cloud == Cloud.GCP ? "snapshot" : "ebs-snapshot";
+        return service("storage", label, cloud, region, id, snapshotGb(diskGb), "GB");
+    }
+
+    public double snapshotGb(double diskGb) {
+        return diskGb * k.get(Coefficient.SNAPSHOT_SHARE);
+    }
+
+    public LineItem service(String category, String item, Cloud cloud, String region, String serviceId,
+                            double quantity, String unit) {
+        ServicePrice price = catalog.service(cloud, serviceId);
+        return new LineItem(category, item, region, quantity, unit, price.monthly(region, quantity));
+    }
+
+    /** A managed Postgres instance; a highly available primary costs the tier's HA factor times one instance. */
+    public LineItem database(String label, String region, DatabaseTier tier, boolean highlyAvailable) {
+        double factor = highlyAvailable ? tier.haFactor() : 1.0;
+        return new LineItem("database", label + " " + tier.name() + (highlyAvailable ? " (HA)" : ""), region, 1,
+                "instance", tier.hourlyPrice(region) * factor * Pricing.HOURS_PER_MONTH);
+    }
+
+    /** Database disk: an HA primary keeps a standby copy, billed twice. */
+    public LineItem databaseStorage(String label, Cloud cloud, String region, double gb, boolean highlyAvailable) {
+        String id = cloud == Cloud.GCP ? "cloud-sql-storage-ssd" : "rds-storage-gp3";
+        double billed = highlyAvailable ? gb * 2 : gb;
+        return service("database", label + (highlyAvailable ? " (HA, billed twice)" : ""), cloud, region, id, billed, "GB");
+    }
+
+    public LineItem databaseBackups(String label, Cloud cloud, String region, double diskGb) {
+        String id = cloud == Cloud.GCP ? "cloud-sql-backup" : "rds-backup";
+        return service("database", label, cloud, region, id, snapshotGb(diskGb), "GB");
+    }
+
+    /** Memorystore: capacity x the per-GB rate of the band the capacity falls in. */
+    public LineItem memorystore(String label, String region, CacheOffer offer, int capacityGb) {
+        return new LineItem("cache", label + " " + offer.tier() + " " + capacityGb + " GB", region, capacityGb, "GB",
+                capacityGb * offer.perGbHourly().in(region, offer.name()) * Pricing.HOURS_PER_MONTH);
+    }
+
+    /** ElastiCache: node-hours of a node type. */
+    public LineItem cacheNodes(String label, String region, CacheOffer offer, int nodes) {
+        return new LineItem("cache", label + " " + offer.name(), region, nodes, "node",
+                nodes * offer.nodeHourly().in(region, offer.name()) * Pricing.HOURS_PER_MONTH);
+    }
+
+    /** The Memorystore band of a tier that covers a capacity. */
+    public CacheOffer memorystoreBand(String tier, int capacityGb) {
+        return catalog.caches(Cloud.GCP).stream()
+                .filter(o -> o.pricedPerGb() && o.tier().equals(tier) && o.coversCapacity(capacityGb))
+                .findFirst()
+                .orElseThrow(() -> new CatalogException("catalog: no Memorystore " + tier + " band covers "
+                        + capacityGb + " GB"));
+    }
+}

@@ -1,0 +1,21 @@
+package io.stagecraft.sizing;
+
+/**
+ * Fixed parts of each stage's layout that cost money whatever the load. The stage stacks build exactly these,
+ * and the graph-cost test fails if the two drift apart.
+ */
+public final class StageLayout {
+    /** Global HTTPS load balancer: the HTTPS forwarding rule and the HTTP-to-HTTPS redirect rule. */
+    public static final int GCP_HORIZONTAL_FORWARDING_RULES = 2;
+    /** Cloud Armor: a per-client rate limit rule and the default allow rule. */
+    public static final int GCP_CLOUD_ARMOR_RULES = 2;
+    /** Enterprise: one regional HTTPS forwarding rule per region's ingress. */
+    public static final int GCP_ENTERPRISE_FORWARDING_RULES_PER_REGION = 1;
+    /** ElastiCache and RDS keep about a quarter of node memory for overhead; the rest holds data. */
+    public static final double ELASTICACHE_USABLE_MEMORY = 0.75;
+    /** Memorystore's largest instance. */
+    public static final int MEMORYSTORE_MAX_GB = 300;
+
+    private StageLayout() {
+    }
+}

@@ -1,0 +1,70 @@
+package io.stagecraft.sizing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the calculator needs to know about a team's demand and constraints. Built by the config layer,
+ * which has already validated each value; the calculator checks only what depends on the catalog.
+ *
+ * @param regions       regions in order, primary first; one entry except at the enterprise stage
+ * @param availability  target in percent, e.g. 99.9
+ * @param stageOverride a stage to use instead of the one the load calls for, or null
+ * @param typeOverrides types pinned per tier (catalog names), possibly empty
+ */
+public record Workload(
+        LoadInput load,
+        int concurrentUsers,
+        Cloud cloud,
+        List<String> regions,
+        double availability,
+        WorkloadProfile profile,
+        Stage stageOverride,
+        Map<Tier, String> typeOverrides) {
+
+    public Workload {
+        regions = List.copyOf(regions);
+        typeOverrides = Map.copyOf(typeOverrides);
+        if (concurrentUsers < 1) {
+            throw new IllegalArgumentException("concurrentUsers must be at least 1");
+        }
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("at least one region is needed");
+        }
+    }
+
+    /** A workload with defaults: the given peak concurrent users, one region, 99.5%, default profile. */
+    public static Workload of(int users, Cloud cloud, String region) {
+        return new Workload(new LoadInput(LoadInput.Kind.USERS, users), users, cloud, List.of(region), 99.5,
+                WorkloadProfile.defaults(), null, Map.of());
+    }
+
+    public Workload withAvailability(double value) {
+        return new Workload(load, concurrentUsers, cloud, regions, value, profile, stageOverride, typeOverrides);
+    }
+
+    public Workload withProfile(WorkloadProfile value) {
+        return new Workload(load, concurrentUsers, cloud, regions, availability, value, stageOverride, typeOverrides);
+    }
+
+    public Workload withStage(Stage value) {
+        return new Workload(load, concurrentUsers, cloud, regions, availability, profile, value, typeOverrides);
+    }
+
+    public Workload withRegions(List<String> value) {
+        return new Workload(load, concurrentUsers, cloud, value, availability, profile, stageOverride, typeOverrides);
+    }
+
+    public Workload withOverrides(Map<Tier, String> value) {
+        return new Workload(load, concurrentUsers, cloud, regions, availability, profile, stageOverride, value);
+    }
+
+    public Workload withUsers(int users) {
+        return new Workload(new LoadInput(LoadInput.Kind.USERS, users), users, cloud, regions, availability, profile,
+                stageOverride, typeOverrides);
+    }
+
+    public String primaryRegion() {
+        return regions.get(0);
+    }
+}

@@ -1,0 +1,166 @@
+package io.stagecraft.sizing;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CatalogTest {
+    private final Catalog catalog = Catalog.loadDefault();
+
+    private Set<String> names(Cloud cloud) {
+        return catalog.compute(cloud).stream().map(InstanceType::name).collect(Collectors.toSet());
+    }
+
+    @Test
+    void awsFamiliesAreComplete() {
+        assertTrue(names(Cloud.AWS).containsAll(List.of("t3.micro", "t3.small", "t3.medium", "t3.large", "t3.xlarge",
+                "t3.2xlarge", "c5.large", "c5.xlarge", "c5.2xlarge", "c5.4xlarge", "r5.large", "r5.xlarge", "r5.2xlarge",
+                "r5.4xlarge", "g4dn.xlarge", "g4dn.2xlarge")));
+        InstanceType g4 = catalog.instanceType(Cloud.AWS, "g4dn.xlarge").orElseThrow();
+        assertEquals(1, g4.gpus());
+        assertEquals(4, g4.vcpu());
+    }
+
+    @Test
+    void gcpFamiliesAreComplete() {
+        Set<String> gcp = names(Cloud.GCP);
+        for (String n : List.of("e2-micro", "e2-small", "e2-medium", "e2-standard-2", "e2-standard-4", "e2-standard-8",
+                "e2-highmem-2", "e2-highcpu-2", "n2-standard-2", "n2-standard-4", "n2-standard-8", "n2-standard-16",
+                "n2-highmem-2", "n2-highmem-16", "n2-highcpu-2", "n2-highcpu-16")) {
+            assertTrue(gcp.contains(n), n);
+        }
+        InstanceType t4 = catalog.compute(Cloud.GCP).stream().filter(t -> t.gpus() > 0).findFirst().orElseThrow();
+        assertEquals("n1-standard-4", t4.machineType());
+        assertEquals("nvidia-tesla-t4", t4.gpuModel());
+        assertTrue(t4.hourlyPrice("us-central1") > catalog.instanceType(Cloud.GCP, "n2-standard-4").orElseThrow()
+                .hourlyPrice("us-central1") * 0.9, "a T4 bundle costs at least the host VM");
+    }
+
+    @Test
+    void managedTiersAreComplete() {
+        assertTrue(catalog.databases(Cloud.GCP).stream().anyMatch(t -> t.name().equals("db-custom-2-7680")));
+        assertTrue(catalog.databases(Cloud.AWS).stream().anyMatch(t -> t.name().equals("db.r5.large")));
+        for (String tier : List.of("BASIC", "STANDARD")) {
+            for (int gb = 1; gb <= StageLayout.MEMORYSTORE_MAX_GB; gb++) {
+                final int capacity = gb;
+                long bands = catalog.caches(Cloud.GCP).stream()
+                        .filter(o -> o.tier().equals(tier) && o.coversCapacity(capacity)).count();
+                assertEquals(1, bands, tier + " " + gb + " GB must fall in exactly one band");
+            }
+        }
+        assertTrue(catalog.caches(Cloud.AWS).stream().anyMatch(o -> o.name().equals("cache.r5.large")));
+    }
+
+    @Test
+    void everyEntryIsPricedPositivelyInTheRequiredRegions() {
+        for (String region : List.of("us-central1", "europe-west1")) {
+            catalog.compute(Cloud.GCP).forEach(t -> assertTrue(t.hourlyPrice(region) > 0, t.name()));
+            catalog.databases(Cloud.GCP).forEach(t -> assertTrue(t.hourlyPrice(region) > 0, t.name()));
+        }
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            catalog.compute(Cloud.AWS).forEach(t -> assertTrue(t.hourlyPrice(region) > 0, t.name()));
+            catalog.databases(Cloud.AWS).forEach(t -> assertTrue(t.hourlyPrice(region) > 0, t.name()));
+        }
+        for (InstanceType t : catalog.compute()) {
+            assertTrue(t.vcpu() > 0 && t.memoryGib() > 0 && t.sustainedVcpu() <= t.vcpu(), t.name());
+        }
+    }
+
+    @Test
+    void everyFigureNamesASourceWithADate() {
+        Set<String> cited = new HashSet<>();
+        catalog.compute().forEach(t -> cited.add(t.sourceId()));
+        catalog.databases().forEach(t -> cited.add(t.sourceId()));
+        catalog.caches().forEach(t -> cited.add(t.sourceId()));
+        catalog.services().forEach(t -> cited.add(t.sourceId()));
+        for (String id : cited) {
+            PriceSource s = catalog.sources().get(id);
+            assertNotNull(s, id);
+            assertTrue(s.url().startsWith("https://"), id);
+            assertTrue(s.date().matches("\\d{4}-\\d{2}(-\\d{2})?"), id + " date " + s.date());
+        }
+    }
+
+    @Test
+    void largerTypesOfAFamilyCostMore() {
+        for (Cloud cloud : Cloud.values()) {
+            String region = catalog.regions(cloud).iterator().next();
+            for (InstanceType a : catalog.compute(cloud)) {
+                for (InstanceType b : catalog.compute(cloud)) {
+                    boolean sameShape = a.family().equals(b.family()) && a.gpus() == b.gpus()
+                            && a.memoryGib() / a.vcpu() == b.memoryGib() / b.vcpu();
+                    if (sameShape && a.vcpu() < b.vcpu()) {
+                        assertTrue(a.hourlyPrice(region) < b.hourlyPrice(region), a.name() + " < " + b.name());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void monthlyIsHourlyTimes730() {
+        InstanceType t = catalog.instanceType(Cloud.AWS, "t3.large").orElseThrow();
+        assertEquals(t.hourlyPrice("us-east-1") * 730, t.monthlyPrice("us-east-1"), 1e-9);
+        ServicePrice gb = catalog.service(Cloud.GCP, "pd-ssd");
+        assertEquals(gb.price().in("us-central1", "pd-ssd") * 100, gb.monthly("us-central1", 100), 1e-9);
+        ServicePrice hourly = catalog.service(Cloud.GCP, "lb-forwarding-rule");
+        assertEquals(hourly.price().in("us-central1", "x") * 730 * 2, hourly.monthly("us-central1", 2), 1e-9);
+    }
+
+    private static final String MINIMAL = """
+            sources:
+              - {id: s, title: t, url: "https://example.com", date: "2026-01", verified: false}
+            families:
+              - {cloud: gcp, family: e2, class: general, perf: 0.8}
+            compute:
+              - {cloud: gcp, family: e2, name: e2-a, machineType: e2-a, vcpu: 2, memoryGib: 8, sustainedVcpu: 2, gpus: 0, source: s, price: {r1: 0.1, r2: 0.2}}
+              %s
+            databases: []
+            caches: []
+            services: []
+            """;
+
+    @Test
+    void duplicateNamesAreRejected() {
+        String yaml = MINIMAL.formatted("- {cloud: gcp, family: e2, name: e2-a, machineType: e2-a, vcpu: 2, memoryGib: 8, "
+                + "sustainedVcpu: 2, gpus: 0, source: s, price: {r1: 0.1, r2: 0.2}}");
+        CatalogException e = assertThrows(CatalogException.class, () -> Catalog.parse(new StringReader(yaml)));
+        assertTrue(e.getMessage().contains("gcp/e2-a twice"), e.getMessage());
+    }
+
+    @Test
+    void aMissingRegionIsRejected() {
+        String yaml = MINIMAL.formatted("- {cloud: gcp, family: e2, name: e2-b, machineType: e2-b, vcpu: 2, memoryGib: 8, "
+                + "sustainedVcpu: 2, gpus: 0, source: s, price: {r1: 0.1}}");
+        CatalogException e = assertThrows(CatalogException.class, () -> Catalog.parse(new StringReader(yaml)));
+        assertTrue(e.getMessage().contains("e2-b is not priced in [r2]"), e.getMessage());
+    }
+
+    @Test
+    void nonPositiveFiguresAndUnknownSourcesAreRejected() {
+        String zero = MINIMAL.formatted("- {cloud: gcp, family: e2, name: e2-b, machineType: e2-b, vcpu: 0, memoryGib: 8, "
+                + "sustainedVcpu: 2, gpus: 0, source: s, price: {r1: 0.1, r2: 0.2}}");
+        assertTrue(assertThrows(CatalogException.class, () -> Catalog.parse(new StringReader(zero))).getMessage()
+                .contains("vcpu = 0.0; it must be positive"));
+        String price = MINIMAL.formatted("- {cloud: gcp, family: e2, name: e2-b, machineType: e2-b, vcpu: 2, memoryGib: 8, "
+                + "sustainedVcpu: 2, gpus: 0, source: s, price: {r1: -1, r2: 0.2}}");
+        assertTrue(assertThrows(CatalogException.class, () -> Catalog.parse(new StringReader(price))).getMessage()
+                .contains("prices must be positive"));
+        String source = MINIMAL.formatted("- {cloud: gcp, family: e2, name: e2-b, machineType: e2-b, vcpu: 2, memoryGib: 8, "
+                + "sustainedVcpu: 2, gpus: 0, source: nope, price: {r1: 0.1, r2: 0.2}}");
+        assertTrue(assertThrows(CatalogException.class, () -> Catalog.parse(new StringReader(source))).getMessage()
+                .contains("cites source 'nope'"));
+    }
+
+    @Test
+    void anUnknownRegionPriceIsAClearError() {
+        InstanceType t = catalog.instanceType(Cloud.GCP, "e2-standard-2").orElseThrow();
+        CatalogException e = assertThrows(CatalogException.class, () -> t.hourlyPrice("mars-1"));
+        assertTrue(e.getMessage().contains("no price for e2-standard-2 in region mars-1"), e.getMessage());
+    }
+}
