@@ -8,7 +8,7 @@ import io.stagecraft.sizing.Workload;
 import java.util.Locale;
 
 /**
- * Prints sizing throughput: plans per second for the seeds' four loads on both clouds, and the time of sweeps
+ * Prints sizing throughput: plans per second for the scaling guides' four loads on both clouds, and the time of sweeps
  * over 1..1,000,000 users (the CLI's 1-2-5 sweep, and every user count). A figure printer, not a test: the
  * numbers go in docs/benchmarks.md.
  *

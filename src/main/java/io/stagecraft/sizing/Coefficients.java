@@ -3,7 +3,7 @@ package io.stagecraft.sizing;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The model's numbers: defaults from the seeds, overridable one by one (tests vary them). */
+/** The model's numbers: defaults from the scaling guides, overridable one by one (tests vary them). */
 public final class Coefficients {
     private final EnumMap<Coefficient, Double> values;
 

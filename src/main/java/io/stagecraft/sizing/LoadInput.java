@@ -5,7 +5,7 @@ package io.stagecraft.sizing;
  *
  * <ul>
  *   <li>{@code USERS}: peak concurrent users, used as given.</li>
- *   <li>{@code DAILY_ACTIVE_USERS}: peak concurrent = DAU x {@link Coefficient#CONCURRENCY_RATIO} (0.2: the seeds
+ *   <li>{@code DAILY_ACTIVE_USERS}: peak concurrent = DAU x {@link Coefficient#CONCURRENCY_RATIO} (0.2: the scaling guides
  *       pair 500 concurrent with 2,000 users, 2,000 with 10,000 and 10,000 with 50,000).</li>
  *   <li>{@code MONTHLY_REQUESTS}: average req/s = requests / (730 h x 3,600 s); peak req/s = average x
  *       {@link Coefficient#PEAK_TO_AVERAGE}; peak concurrent = peak req/s / requests per user per second.</li>

@@ -1,7 +1,7 @@
 package io.stagecraft.sizing;
 
 /**
- * How the single VM's CPU and memory are divided among its containers (seed 000's service split, scaled to
+ * How the single VM's CPU and memory are divided among its containers (guide 1's service split, scaled to
  * the load). CPU figures are container limits in vCPUs; memory in MiB.
  */
 public record ServerSplit(

@@ -36,7 +36,7 @@ public final class SizingCalculator {
         this.prices = new PriceBook(catalog, coefficients);
     }
 
-    /** The calculator with the shipped catalog and the seeds' coefficients. */
+    /** The calculator with the shipped catalog and the scaling guides' coefficients. */
     public static SizingCalculator defaults() {
         return new SizingCalculator(Catalog.loadDefault(), Coefficients.defaults(), TierFamilies.defaults());
     }
@@ -213,7 +213,7 @@ public final class SizingCalculator {
     private List<String> commonNotes(Workload w) {
         List<String> notes = new ArrayList<>();
         notes.add("On-demand list prices, 730 hours a month; committed-use or reserved pricing lowers compute"
-                + " 30-40% (seed 001). Network egress, request charges and CDN traffic are not included.");
+                + " 30-40% (guide 2). Network egress, request charges and CDN traffic are not included.");
         if (w.cloud() == Cloud.AWS) {
             notes.add("T3 instances run in unlimited credit mode: sustained CPU above the baseline adds"
                     + " $0.05 per vCPU-hour, not included.");

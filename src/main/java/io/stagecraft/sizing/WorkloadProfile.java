@@ -1,7 +1,7 @@
 package io.stagecraft.sizing;
 
 /**
- * What one user does at peak. Defaults follow the seeds: 0.1 req/s per concurrent user (50 req/s at 500
+ * What one user does at peak. Defaults follow the scaling guides: 0.1 req/s per concurrent user (50 req/s at 500
  * users), half the users on a websocket (200-300 at 500, 5,000 at 10,000), two queries per request (100 q/s at
  * 50 req/s), most queries reads.
  *

@@ -14,7 +14,7 @@ class LoadAndDemandTest {
 
     @Test
     void dailyActiveUsersConvertWithTheConcurrencyRatio() {
-        // seeds: about 2,000 users give 500 concurrent at most; 0.2 x 10,000 = 2,000
+        // scaling guides: about 2,000 users give 500 concurrent at most; 0.2 x 10,000 = 2,000
         assertEquals(2_000, new LoadInput(LoadInput.Kind.DAILY_ACTIVE_USERS, 10_000).toConcurrentUsers(0.1, k));
         assertEquals(1, new LoadInput(LoadInput.Kind.DAILY_ACTIVE_USERS, 1).toConcurrentUsers(0.1, k), "rounds up");
         Coefficients half = k.with(Coefficient.CONCURRENCY_RATIO, 0.5);
@@ -31,22 +31,22 @@ class LoadAndDemandTest {
     }
 
     @Test
-    void demandFollowsTheSeedsAtFiveHundredUsers() {
+    void demandFollowsTheScalingGuidesAtFiveHundredUsers() {
         Demand d = Demand.derive(Workload.of(500, Cloud.GCP, "us-central1"), k);
-        assertEquals(50, d.peakRequestsPerSecond(), 1e-9, "seed 003 stage 1: ~50 req/s");
-        assertEquals(250, d.websocketConnections(), 1e-9, "seed 003: 200-300 websocket connections");
-        assertEquals(100, d.dbQueriesPerSecond(), 1e-9, "seed 003: ~100 queries/s");
-        assertEquals(50, d.dbConnections(), "seed 000: pool of 50");
-        assertEquals(0.5, d.cacheGb(), 0.01, "seed 000: Redis 512 MB");
+        assertEquals(50, d.peakRequestsPerSecond(), 1e-9, "guide 3 stage 1: ~50 req/s");
+        assertEquals(250, d.websocketConnections(), 1e-9, "guide 3: 200-300 websocket connections");
+        assertEquals(100, d.dbQueriesPerSecond(), 1e-9, "guide 3: ~100 queries/s");
+        assertEquals(50, d.dbConnections(), "guide 1: pool of 50");
+        assertEquals(0.5, d.cacheGb(), 0.01, "guide 1: Redis 512 MB");
     }
 
     @Test
-    void demandFollowsTheSeedsAtTenThousandUsers() {
+    void demandFollowsTheScalingGuidesAtTenThousandUsers() {
         Demand d = Demand.derive(Workload.of(10_000, Cloud.GCP, "us-central1"), k);
-        assertEquals(1_000, d.peakRequestsPerSecond(), 1e-9, "seed 003 stage 3: ~1,000 req/s");
-        assertEquals(5_000, d.websocketConnections(), 1e-9, "seed 003: ~5,000 connections");
-        assertEquals(2_000, d.dbQueriesPerSecond(), 1e-9, "seed 003: ~2,000 queries/s");
-        assertEquals(500, d.dbConnections(), "seed 003: max connections 500");
+        assertEquals(1_000, d.peakRequestsPerSecond(), 1e-9, "guide 3 stage 3: ~1,000 req/s");
+        assertEquals(5_000, d.websocketConnections(), 1e-9, "guide 3: ~5,000 connections");
+        assertEquals(2_000, d.dbQueriesPerSecond(), 1e-9, "guide 3: ~2,000 queries/s");
+        assertEquals(500, d.dbConnections(), "guide 3: max connections 500");
         assertEquals(400, d.dbWriteQueriesPerSecond(), 1e-9);
         assertEquals(1_600, d.dbReadQueriesPerSecond(), 1e-9);
     }

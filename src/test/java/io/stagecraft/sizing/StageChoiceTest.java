@@ -14,7 +14,7 @@ class StageChoiceTest {
     @ParameterizedTest
     @CsvSource({"1,single-vm", "500,single-vm", "501,vertical", "2000,vertical", "2001,horizontal", "10000,horizontal",
             "10001,enterprise", "1000000,enterprise"})
-    void thresholdsFollowTheSeeds(int users, String stage) {
+    void thresholdsFollowTheScalingGuides(int users, String stage) {
         assertEquals(stage, calc.plan(Workload.of(users, Cloud.GCP, "us-central1")).stage().id());
     }
 

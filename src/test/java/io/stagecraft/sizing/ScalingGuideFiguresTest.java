@@ -6,11 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seeds' stage and instance choices for 300, 1,500, 5,000 and 25,000 users on both clouds. Where Stagecraft
- * picks a different type than a seed, the test says why: the same shape at a lower price, or a type the model
+ * The scaling guides' stage and instance choices for 300, 1,500, 5,000 and 25,000 users on both clouds. Where Stagecraft
+ * picks a different type than a guide, the test says why: the same shape at a lower price, or a type the model
  * prefers for a documented reason.
  */
-class SeedFiguresTest {
+class ScalingGuideFiguresTest {
     private final SizingCalculator calc = SizingCalculator.defaults();
 
     private SizingPlan plan(int users, Cloud cloud, double availability) {
@@ -22,9 +22,9 @@ class SeedFiguresTest {
     void threeHundredUsersOnGcpIsOneE2StandardTwo() {
         SizingPlan p = plan(300, Cloud.GCP, 99.5);
         assertEquals(Stage.SINGLE_VM, p.stage());
-        // seed 003 stage 1: e2-medium/e2-standard-2, 8-16 GB; seed 000 resource split needs ~5.5 GiB
+        // guide 3 stage 1: e2-medium/e2-standard-2, 8-16 GB; guide 1 resource split needs ~5.5 GiB
         assertEquals("e2-standard-2", p.pool(Tier.SERVER).orElseThrow().type().name());
-        assertEquals(50, p.storage().dataDiskGb(), "seed 003 stage 1: 50 GB SSD");
+        assertEquals(50, p.storage().dataDiskGb(), "guide 3 stage 1: 50 GB SSD");
         assertNull(p.database(), "Postgres runs on the VM");
     }
 
@@ -32,46 +32,46 @@ class SeedFiguresTest {
     void threeHundredUsersOnAwsIsOneT3Large() {
         SizingPlan p = plan(300, Cloud.AWS, 99.5);
         assertEquals(Stage.SINGLE_VM, p.stage());
-        assertEquals("t3.large", p.pool(Tier.SERVER).orElseThrow().type().name(), "seed 000 phase 1: t3.large");
+        assertEquals("t3.large", p.pool(Tier.SERVER).orElseThrow().type().name(), "guide 1 phase 1: t3.large");
         double monthly = p.monthlyCost();
-        assertTrue(monthly > 25 && monthly < 100, "seed 000: $25-50 a month for the VM, we add disks and IP: " + monthly);
+        assertTrue(monthly > 25 && monthly < 100, "guide 1: $25-50 a month for the VM, we add disks and IP: " + monthly);
     }
 
     @Test
     void fifteenHundredUsersIsTheVerticalStageOnFourVcpuSixteenGib() {
         SizingPlan gcp = plan(1_500, Cloud.GCP, 99.5);
         assertEquals(Stage.VERTICAL, gcp.stage());
-        assertEquals("n2-standard-4", gcp.pool(Tier.SERVER).orElseThrow().type().name(), "seed 003 stage 2: n2-standard-4");
+        assertEquals("n2-standard-4", gcp.pool(Tier.SERVER).orElseThrow().type().name(), "guide 3 stage 2: n2-standard-4");
         SizingPlan aws = plan(1_500, Cloud.AWS, 99.5);
         assertEquals(Stage.VERTICAL, aws.stage());
-        assertEquals("t3.xlarge", aws.pool(Tier.SERVER).orElseThrow().type().name(), "seed 000 phase 2: t3.xlarge");
-        assertEquals(220, gcp.storage().dataDiskGb(), "seed 000 phase 2: 200 GB SSD");
+        assertEquals("t3.xlarge", aws.pool(Tier.SERVER).orElseThrow().type().name(), "guide 1 phase 2: t3.xlarge");
+        assertEquals(220, gcp.storage().dataDiskGb(), "guide 1 phase 2: 200 GB SSD");
         ServerSplit s = gcp.server();
         assertEquals(80, s.postgresMaxConnections(), "75 connections rounded up");
-        assertTrue(s.postgresMemoryMb() >= 3_000, "seed 000: Postgres memory grows from 1 GB toward 4 GB");
-        assertTrue(s.redisMaxMemoryMb() >= 1_500, "seed 000: Redis grows toward 2 GB");
+        assertTrue(s.postgresMemoryMb() >= 3_000, "guide 1: Postgres memory grows from 1 GB toward 4 GB");
+        assertTrue(s.redisMaxMemoryMb() >= 1_500, "guide 1: Redis grows toward 2 GB");
     }
 
     @Test
-    void fiveThousandUsersIsTheHorizontalStageWithTheSeedsAutoscalingBounds() {
+    void fiveThousandUsersIsTheHorizontalStageWithTheScalingGuidesAutoscalingBounds() {
         SizingPlan p = plan(5_000, Cloud.GCP, 99.9);
         assertEquals(Stage.HORIZONTAL, p.stage());
         PoolPlan api = p.pool(Tier.API).orElseThrow();
-        assertEquals("n2-highcpu-2", api.type().name(), "compute-bound pool, 2 vCPU like seed 003's n2-standard-2");
+        assertEquals("n2-highcpu-2", api.type().name(), "compute-bound pool, 2 vCPU like guide 3's n2-standard-2");
         assertEquals(5, api.count(), "500 req/s / 100 req/s per node");
-        assertEquals(2, api.min(), "seed 003: min 2");
-        assertEquals(10, api.max(), "seed 003: max 10");
+        assertEquals(2, api.min(), "guide 3: min 2");
+        assertEquals(10, api.max(), "guide 3: max 10");
         PoolPlan ws = p.pool(Tier.WEBSOCKET).orElseThrow();
-        assertEquals(16, ws.type().memoryGib(), "seed 003: n2-standard-4 for its RAM; n2-highmem-2 has the same 16 GB for less");
-        assertEquals(2, ws.min(), "seed 003: min 2");
+        assertEquals(16, ws.type().memoryGib(), "guide 3: n2-standard-4 for its RAM; n2-highmem-2 has the same 16 GB for less");
+        assertEquals(2, ws.min(), "guide 3: min 2");
         DatabasePlan db = p.database();
         assertEquals("db-custom-2-7680", db.tier().name());
         assertTrue(db.highlyAvailable(), "99.9%: regional HA primary");
-        assertEquals(1, db.readReplicas(), "seed 003: 1-2 read replicas");
-        assertEquals(7, db.backupRetentionDays(), "seed 003: PITR 7 days");
+        assertEquals(1, db.readReplicas(), "guide 3: 1-2 read replicas");
+        assertEquals(7, db.backupRetentionDays(), "guide 3: PITR 7 days");
         CachePlan cache = p.caches().get(0);
-        assertEquals(5, cache.capacityGb(), "seed 003: Memorystore 5 GB");
-        assertEquals("STANDARD", cache.offer().tier(), "seed 003: standard tier (HA)");
+        assertEquals(5, cache.capacityGb(), "guide 3: Memorystore 5 GB");
+        assertEquals("STANDARD", cache.offer().tier(), "guide 3: standard tier (HA)");
     }
 
     @Test
@@ -89,16 +89,16 @@ class SeedFiguresTest {
         for (Cloud cloud : Cloud.values()) {
             SizingPlan p = plan(25_000, cloud, 99.95);
             assertEquals(Stage.ENTERPRISE, p.stage());
-            assertEquals(2, p.regions().size(), "seed 003 stage 4: two regions");
+            assertEquals(2, p.regions().size(), "guide 3 stage 4: two regions");
             assertEquals(2, p.database().shards(), "sharding at enterprise scale");
             assertEquals(List.of(p.regions().get(1)), p.database().replicaRegions(), "a replica per shard in the other region");
             assertEquals(2, p.pools(Tier.NODES).size(), "one node pool per region");
             for (PoolPlan nodes : p.pools(Tier.NODES)) {
-                assertTrue(nodes.count() >= 3, "seed 000: 3+ nodes");
+                assertTrue(nodes.count() >= 3, "guide 1: 3+ nodes");
             }
             assertEquals(2, p.caches().size(), "Redis per region");
             double monthly = p.monthlyCost();
-            assertTrue(monthly > 5_000 && monthly < 12_000, "seed 003 stage 4: $5,000-8,000; got " + monthly);
+            assertTrue(monthly > 5_000 && monthly < 12_000, "guide 3 stage 4: $5,000-8,000; got " + monthly);
         }
     }
 
