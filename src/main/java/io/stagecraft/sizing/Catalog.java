@@ -40,9 +40,12 @@ public final class Catalog {
     private final Map<Cloud, List<CacheOffer>> cachesByCloud = new java.util.EnumMap<>(Cloud.class);
     private final Map<Cloud, Set<String>> regionsByCloud = new java.util.EnumMap<>(Cloud.class);
     private final Map<String, ServicePrice> serviceByKey = new java.util.HashMap<>();
+    private final Map<String, List<String>> zonesByRegion;
 
-    private Catalog(Map<String, PriceSource> sources, List<InstanceFamily> families, List<InstanceType> compute,
-                    List<DatabaseTier> databases, List<CacheOffer> caches, List<ServicePrice> services) {
+    private Catalog(Map<String, List<String>> zonesByRegion, Map<String, PriceSource> sources, List<InstanceFamily> families,
+                    List<InstanceType> compute, List<DatabaseTier> databases, List<CacheOffer> caches,
+                    List<ServicePrice> services) {
+        this.zonesByRegion = Map.copyOf(zonesByRegion);
         this.sources = Map.copyOf(sources);
         this.families = List.copyOf(families);
         this.compute = List.copyOf(compute);
@@ -92,6 +95,14 @@ public final class Catalog {
         Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         if (!(root instanceof Map<?, ?> doc)) {
             throw new CatalogException("catalog: the document must be a map with sources, families, compute, databases, caches, services");
+        }
+        Map<String, List<String>> zones = new LinkedHashMap<>();
+        for (Entry e : entries(doc, "regions")) {
+            Object list = e.map().get("zones");
+            if (!(list instanceof List<?> z) || z.isEmpty()) {
+                throw new CatalogException("catalog: " + e.where() + " needs a non-empty zones list");
+            }
+            zones.put(e.cloud() + "/" + e.string("region"), z.stream().map(Object::toString).toList());
         }
         Map<String, PriceSource> sources = new LinkedHashMap<>();
         for (Entry e : entries(doc, "sources")) {
@@ -154,7 +165,7 @@ public final class Catalog {
             services.add(new ServicePrice(e.cloud(), e.string("id"), PriceUnit.fromId(e.string("unit")),
                     e.source(sources), e.prices("price")));
         }
-        Catalog catalog = new Catalog(sources, families, compute, databases, caches, services);
+        Catalog catalog = new Catalog(zones, sources, families, compute, databases, caches, services);
         catalog.checkInvariants();
         return catalog;
     }
@@ -166,6 +177,11 @@ public final class Catalog {
         unique("services", services, t -> t.cloud() + "/" + t.id());
         for (Cloud cloud : Cloud.values()) {
             Set<String> regions = regions(cloud);
+            for (String region : regions) {
+                if (!zonesByRegion.containsKey(cloud + "/" + region)) {
+                    throw new CatalogException("catalog: region " + region + " of " + cloud + " has no zones in the regions section");
+                }
+            }
             compute.stream().filter(t -> t.cloud() == cloud).forEach(t -> complete(t.name(), t.hourly(), regions));
             databases.stream().filter(t -> t.cloud() == cloud).forEach(t -> complete(t.name(), t.hourly(), regions));
             caches.stream().filter(t -> t.cloud() == cloud)
@@ -195,6 +211,15 @@ public final class Catalog {
     /** Regions of a cloud: those its VM types are priced in. */
     public Set<String> regions(Cloud cloud) {
         return regionsByCloud.get(cloud);
+    }
+
+    /** Zones of a region, in the catalog's order; the first is where single-zone resources go. */
+    public List<String> zones(Cloud cloud, String region) {
+        List<String> z = zonesByRegion.get(cloud + "/" + region);
+        if (z == null) {
+            throw new CatalogException("catalog: no zones for " + cloud + " region " + region);
+        }
+        return z;
     }
 
     public List<InstanceType> compute(Cloud cloud) {

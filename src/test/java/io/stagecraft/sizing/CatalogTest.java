@@ -103,6 +103,18 @@ class CatalogTest {
     }
 
     @Test
+    void everyPricedRegionHasZones() {
+        assertEquals("us-central1-a", catalog.zones(Cloud.GCP, "us-central1").get(0));
+        assertEquals("europe-west1-b", catalog.zones(Cloud.GCP, "europe-west1").get(0), "europe-west1 has no zone a");
+        assertEquals("us-east-1a", catalog.zones(Cloud.AWS, "us-east-1").get(0));
+        for (Cloud cloud : Cloud.values()) {
+            for (String region : catalog.regions(cloud)) {
+                assertTrue(catalog.zones(cloud, region).stream().allMatch(z -> z.startsWith(region)), region);
+            }
+        }
+    }
+
+    @Test
     void monthlyIsHourlyTimes730() {
         InstanceType t = catalog.instanceType(Cloud.AWS, "t3.large").orElseThrow();
         assertEquals(t.hourlyPrice("us-east-1") * 730, t.monthlyPrice("us-east-1"), 1e-9);
@@ -113,6 +125,9 @@ class CatalogTest {
     }
 
     private static final String MINIMAL = """
+            regions:
+              - {cloud: gcp, region: r1, zones: [r1-a]}
+              - {cloud: gcp, region: r2, zones: [r2-a]}
             sources:
               - {id: s, title: t, url: "https://example.com", date: "2026-01", verified: false}
             families:
