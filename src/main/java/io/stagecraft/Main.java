@@ -11,6 +11,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 && System.getenv("PULUMI_MONITOR") != null) {
+            App.main(args);
+            return;
+        }
         System.exit(Cli.run(args));
     }
 }

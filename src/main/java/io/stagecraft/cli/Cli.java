@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "Sizes infrastructure for a number of users and plans the matching Pulumi stack.",
-        subcommands = {SizeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SizeCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_INPUT = 2;
 

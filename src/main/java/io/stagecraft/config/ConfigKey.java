@@ -32,6 +32,7 @@ public enum ConfigKey {
     DOMAINS("domains", "domain names for the managed TLS certificate, list or comma-separated", "none"),
     ALERT_EMAIL("alertEmail", "address alert notifications go to", "none"),
     APP_IMAGE("appImage", "container image of the application", "nginxdemos/hello:plain-text"),
+    APP_PORT("appPort", "port the application container listens on", "80"),
     DB_PASSWORD("dbPassword", "database password; must be a Pulumi secret", "none");
 
     public static final String NAMESPACE = "stagecraft";

@@ -33,6 +33,7 @@ public record StackConfig(
         List<String> domains,
         String alertEmail,
         String appImage,
+        int appPort,
         boolean dbPasswordSet,
         String stackName) {
 
@@ -154,12 +155,13 @@ public record StackConfig(
             throw new ConfigException(ConfigKey.APP_IMAGE.key(), image, "not a container image reference",
                     "registry/name:tag in lower case, e.g. ghcr.io/acme/app:1.4.2");
         }
+        int appPort = r.raw(ConfigKey.APP_PORT).isPresent() ? (int) r.wholeNumber(ConfigKey.APP_PORT, 1, 65535) : 80;
         boolean passwordSet = r.raw(ConfigKey.DB_PASSWORD).isPresent();
         if (passwordSet && !src.isSecret(ConfigKey.DB_PASSWORD.key())) {
             throw new ConfigException(ConfigKey.DB_PASSWORD.key(), "(hidden)", "is stored in plain text",
                     "a Pulumi secret: pulumi config set --secret " + ConfigKey.DB_PASSWORD.key() + " <password>");
         }
-        return new StackConfig(workload, env, protect, ssh, domains, email, image, passwordSet, stackName);
+        return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, stackName);
     }
 
     private static List<String> regions(Reader r, ConfigSource src, Cloud cloud, Catalog catalog) {

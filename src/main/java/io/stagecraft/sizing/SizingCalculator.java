@@ -282,7 +282,8 @@ public final class SizingCalculator {
         ServerSplit split = split(type, appVcpu + wsVcpu, pgVcpu, appMem, pgMem, redisMem, d.dbConnections());
         int dataDisk = roundUp((d.dbStorageGb() + d.mediaStorageGb()) / k.get(DISK_TARGET_USAGE), 10);
         int boot = (int) k.get(BOOT_DISK_GB);
-        StoragePlan storage = new StoragePlan(boot, dataDisk, prices.snapshotGb(dataDisk), d.mediaStorageGb());
+        StoragePlan storage = new StoragePlan(boot, dataDisk, prices.snapshotGb(dataDisk),
+                (int) k.get(BACKUP_RETENTION_DAYS), d.mediaStorageGb());
         notes.add("Postgres data and media live on a separate " + dataDisk + " GB disk ("
                 + Format.number(Math.ceil(d.dbStorageGb())) + " GB database + " + Format.number(Math.ceil(d.mediaStorageGb()))
                 + " GB media at " + Format.percent(k.get(DISK_TARGET_USAGE)) + " full), snapshotted daily and kept "
@@ -339,7 +340,8 @@ public final class SizingCalculator {
         }
         DatabasePlan db = database(w, region, d, 1, ha, (int) k.get(HORIZONTAL_MIN_READ_REPLICAS), List.of(region));
         CachePlan cache = cache(w, region, d.cacheGb(), ha);
-        StoragePlan storage = new StoragePlan((int) k.get(BOOT_DISK_GB), 0, 0, d.mediaStorageGb());
+        StoragePlan storage = new StoragePlan((int) k.get(BOOT_DISK_GB), 0, 0, (int) k.get(BACKUP_RETENTION_DAYS),
+                d.mediaStorageGb());
 
         List<LineItem> items = new ArrayList<>();
         Cloud cloud = w.cloud();
@@ -694,7 +696,8 @@ public final class SizingCalculator {
         notes.add("Cloudflare (DNS, proxy, geo load balancing) is billed by Cloudflare per plan and is not included.");
         notes.add("Node pools are costed at their planned peak size; the cluster autoscaler and pod autoscalers move"
                 + " between min and max.");
-        StoragePlan storage = new StoragePlan((int) k.get(BOOT_DISK_GB), 0, 0, d.mediaStorageGb());
+        StoragePlan storage = new StoragePlan((int) k.get(BOOT_DISK_GB), 0, 0, (int) k.get(BACKUP_RETENTION_DAYS),
+                d.mediaStorageGb());
         return new SizingPlan(w, Stage.ENTERPRISE, regions, reasons, d, pools, null, db, caches, pods, storage,
                 new CostBreakdown(items), notes);
     }

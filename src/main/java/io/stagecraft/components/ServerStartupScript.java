@@ -1,0 +1,260 @@
+package io.stagecraft.components;
+
+import io.stagecraft.sizing.Format;
+import io.stagecraft.sizing.ServerSplit;
+import java.util.List;
+
+/**
+ * The single VM's boot script (GCP {@code startup-script} metadata, AWS user data). It runs on every boot and is
+ * idempotent: it mounts the data disk (formatting it only when it holds no filesystem), grows the filesystem
+ * after a disk resize, installs Docker once, generates the Postgres and Redis passwords once on the data disk
+ * (so no secret ever passes through instance metadata), writes a Compose project with the plan's CPU and memory
+ * split, and starts it. nginx fronts the app on port 80, and on 443 once a Let's Encrypt certificate for the
+ * configured domains has been obtained.
+ *
+ * @param dataDevices candidate block devices of the data disk, tried in order
+ */
+public record ServerStartupScript(
+        ServerSplit split,
+        String appImage,
+        int appPort,
+        List<String> domains,
+        boolean gpu,
+        List<String> dataDevices) {
+
+    public static final String MOUNT = "/mnt/data";
+    public static final String FS_LABEL = "stagecraft-data";
+
+    public ServerStartupScript {
+        domains = List.copyOf(domains);
+        dataDevices = List.copyOf(dataDevices);
+    }
+
+    public String render() {
+        StringBuilder s = new StringBuilder();
+        s.append("""
+                #!/bin/bash
+                # Stagecraft single-VM bootstrap: runs on every boot, safe to run again.
+                set -euo pipefail
+                exec > >(tee -a /var/log/stagecraft-boot.log) 2>&1
+                MOUNT=%s
+                """.formatted(MOUNT));
+        s.append("DATA_DEVICES=(").append(String.join(" ", dataDevices.stream().map(d -> "\"" + d + "\"").toList()))
+                .append(")\n");
+        s.append("""
+
+                # 1. The data disk: wait for it (it may be attached just after boot), never format one that has data.
+                DATA_DEVICE=""
+                for attempt in $(seq 1 60); do
+                  for candidate in "${DATA_DEVICES[@]}"; do
+                    if [ -b "$candidate" ]; then DATA_DEVICE="$candidate"; break 2; fi
+                  done
+                  sleep 5
+                done
+                if [ -z "$DATA_DEVICE" ]; then echo "stagecraft: data disk not found: ${DATA_DEVICES[*]}" >&2; exit 1; fi
+                if ! blkid "$DATA_DEVICE" >/dev/null 2>&1; then
+                  mkfs.ext4 -L %2$s -m 0 "$DATA_DEVICE"
+                fi
+                mkdir -p "$MOUNT"
+                grep -q "LABEL=%2$s" /etc/fstab || echo "LABEL=%2$s $MOUNT ext4 defaults,nofail,discard 0 2" >> /etc/fstab
+                mountpoint -q "$MOUNT" || mount "$MOUNT"
+                resize2fs "$DATA_DEVICE" || true   # grows the filesystem after the disk was enlarged
+                mkdir -p "$MOUNT/postgres" "$MOUNT/redis" "$MOUNT/media" "$MOUNT/certbot/www" "$MOUNT/certbot/conf"
+
+                # 2. Docker, once.
+                if ! command -v docker >/dev/null 2>&1; then
+                  apt-get update -y && apt-get install -y ca-certificates curl
+                  curl -fsSL https://get.docker.com | sh
+                fi
+                systemctl enable --now docker
+                """.formatted(MOUNT, FS_LABEL));
+        if (gpu) {
+            s.append("""
+
+                    # 2b. NVIDIA driver and container toolkit, once (GPU machine types).
+                    if ! command -v nvidia-smi >/dev/null 2>&1; then
+                      sed -i 's/^Components: main$/Components: main contrib non-free non-free-firmware/' /etc/apt/sources.list.d/debian.sources || true
+                      apt-get update -y && apt-get install -y "linux-headers-$(uname -r)" nvidia-driver firmware-misc-nonfree
+                      curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | gpg --dearmor -o /usr/share/keyrings/nvidia-container-toolkit.gpg
+                      curl -fsSL https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list \\
+                        | sed 's#deb https://#deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit.gpg] https://#' \\
+                        > /etc/apt/sources.list.d/nvidia-container-toolkit.list
+                      apt-get update -y && apt-get install -y nvidia-container-toolkit
+                      nvidia-ctk runtime configure --runtime=docker && systemctl restart docker
+                    fi
+                    """);
+        }
+        s.append("""
+
+                # 3. Passwords: generated once, kept only on the data disk (0600), never in metadata.
+                install -d -m 700 "$MOUNT/secrets"
+                for name in postgres-password redis-password; do
+                  if [ ! -s "$MOUNT/secrets/$name" ]; then
+                    (umask 077; head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 > "$MOUNT/secrets/$name")
+                  fi
+                done
+                PG_PASSWORD=$(cat "$MOUNT/secrets/postgres-password")
+                REDIS_PASSWORD=$(cat "$MOUNT/secrets/redis-password")
+                (umask 077; cat > "$MOUNT/secrets/app.env" <<ENV
+                DATABASE_URL=postgresql://app:${PG_PASSWORD}@postgres:5432/app
+                REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379/0
+                ENV
+                )
+                (umask 077; printf 'requirepass %s\\n' "$REDIS_PASSWORD" > "$MOUNT/secrets/redis.conf")
+
+                # 4. The Compose project, sized by the plan.
+                install -d /opt/stagecraft
+                """);
+        s.append("cat > /opt/stagecraft/compose.yaml <<'YAML'\n").append(compose()).append("YAML\n");
+        s.append("cat > /opt/stagecraft/nginx-http.conf <<'NGINX'\n").append(nginxHttp()).append("NGINX\n");
+        s.append("""
+                cp /opt/stagecraft/nginx-http.conf /opt/stagecraft/nginx.conf
+                if [ -s /opt/stagecraft/nginx-https.conf ] && [ -d "$MOUNT/certbot/conf/live" ]; then
+                  cat /opt/stagecraft/nginx-https.conf >> /opt/stagecraft/nginx.conf
+                fi
+                docker compose -f /opt/stagecraft/compose.yaml up -d --remove-orphans
+                """);
+        if (!domains.isEmpty()) {
+            s.append("\n# 5. TLS: a Let's Encrypt certificate for the configured domains, renewed daily.\n");
+            s.append("cat > /opt/stagecraft/nginx-https.conf <<'NGINX'\n").append(nginxHttps()).append("NGINX\n");
+            String ds = String.join(" ", domains.stream().map(d -> "-d " + d).toList());
+            s.append("""
+                    if [ ! -d "$MOUNT/certbot/conf/live/%1$s" ]; then
+                      docker run --rm -v "$MOUNT/certbot/conf:/etc/letsencrypt" -v "$MOUNT/certbot/www:/var/www/certbot" \\
+                        certbot/certbot certonly --webroot -w /var/www/certbot %2$s \\
+                        --agree-tos --register-unsafely-without-email --non-interactive || echo "stagecraft: certificate not issued yet (DNS?)"
+                    fi
+                    if [ -d "$MOUNT/certbot/conf/live/%1$s" ]; then
+                      cat /opt/stagecraft/nginx-http.conf /opt/stagecraft/nginx-https.conf > /opt/stagecraft/nginx.conf
+                      docker compose -f /opt/stagecraft/compose.yaml exec -T nginx nginx -s reload
+                    fi
+                    cat > /etc/cron.daily/stagecraft-certbot <<CRON
+                    #!/bin/sh
+                    docker run --rm -v $MOUNT/certbot/conf:/etc/letsencrypt -v $MOUNT/certbot/www:/var/www/certbot certbot/certbot renew --quiet \\
+                      && docker compose -f /opt/stagecraft/compose.yaml exec -T nginx nginx -s reload
+                    CRON
+                    chmod 755 /etc/cron.daily/stagecraft-certbot
+                    """.formatted(domains.get(0), ds));
+        }
+        return s.toString();
+    }
+
+    String compose() {
+        ServerSplit p = split;
+        String gpuBlock = gpu ? """
+                    deploy:
+                      resources:
+                        reservations:
+                          devices:
+                            - driver: nvidia
+                              count: all
+                              capabilities: [gpu]
+                """ : "";
+        return """
+                name: stagecraft
+                services:
+                  postgres:
+                    image: postgres:16
+                    restart: unless-stopped
+                    environment:
+                      POSTGRES_USER: app
+                      POSTGRES_DB: app
+                      POSTGRES_PASSWORD_FILE: /run/secrets/postgres-password
+                    command: ["postgres", "-c", "max_connections=%1$d", "-c", "shared_buffers=%2$dMB"]
+                    volumes:
+                      - %3$s/postgres:/var/lib/postgresql/data
+                      - %3$s/secrets/postgres-password:/run/secrets/postgres-password:ro
+                    cpus: %4$s
+                    mem_limit: %5$dm
+                    healthcheck:
+                      test: ["CMD", "pg_isready", "-U", "app"]
+                      interval: 10s
+                  redis:
+                    image: redis:7
+                    restart: unless-stopped
+                    command: ["redis-server", "/usr/local/etc/redis/redis.conf", "--maxmemory", "%6$dmb", "--maxmemory-policy", "allkeys-lru", "--appendonly", "yes"]
+                    volumes:
+                      - %3$s/redis:/data
+                      - %3$s/secrets/redis.conf:/usr/local/etc/redis/redis.conf:ro
+                    cpus: %7$s
+                    mem_limit: %8$dm
+                  app:
+                    image: %9$s
+                    restart: unless-stopped
+                    env_file: %3$s/secrets/app.env
+                    environment:
+                      WEB_CONCURRENCY: "%10$d"
+                      MEDIA_ROOT: /srv/media
+                    volumes:
+                      - %3$s/media:/srv/media
+                    cpus: %11$s
+                    mem_limit: %12$dm
+                    depends_on: [postgres, redis]
+                %13$s  nginx:
+                    image: nginx:1.27
+                    restart: unless-stopped
+                    ports: ["80:80", "443:443"]
+                    volumes:
+                      - /opt/stagecraft/nginx.conf:/etc/nginx/conf.d/default.conf:ro
+                      - %3$s/media:/srv/media:ro
+                      - %3$s/certbot/www:/var/www/certbot:ro
+                      - %3$s/certbot/conf:/etc/letsencrypt:ro
+                    cpus: %14$s
+                    mem_limit: %15$dm
+                    depends_on: [app]
+                """.formatted(p.postgresMaxConnections(), p.postgresSharedBuffersMb(), MOUNT, cpus(p.postgresCpus()),
+                p.postgresMemoryMb(), p.redisMaxMemoryMb(), cpus(p.redisCpus()), p.redisMemoryMb(), appImage,
+                p.appWorkers(), cpus(p.appCpus()), p.appMemoryMb(), gpuBlock, cpus(p.nginxCpus()), p.nginxMemoryMb());
+    }
+
+    String nginxHttp() {
+        return """
+                server {
+                  listen 80 default_server;
+                  client_max_body_size 50m;
+                  location /.well-known/acme-challenge/ { root /var/www/certbot; }
+                  location /media/ { alias /srv/media/; expires 7d; }
+                  location = /healthz { return 200 "ok\\n"; }
+                  location / {
+                    proxy_pass http://app:%d;
+                    proxy_set_header Host $host;
+                    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                    proxy_set_header X-Forwarded-Proto $scheme;
+                    proxy_http_version 1.1;
+                    proxy_set_header Upgrade $http_upgrade;
+                    proxy_set_header Connection "upgrade";
+                    proxy_read_timeout 3600s;
+                  }
+                }
+                """.formatted(appPort);
+    }
+
+    String nginxHttps() {
+        String first = domains.get(0);
+        return """
+                server {
+                  listen 443 ssl;
+                  http2 on;
+                  server_name %1$s;
+                  ssl_certificate /etc/letsencrypt/live/%2$s/fullchain.pem;
+                  ssl_certificate_key /etc/letsencrypt/live/%2$s/privkey.pem;
+                  client_max_body_size 50m;
+                  location /media/ { alias /srv/media/; expires 7d; }
+                  location / {
+                    proxy_pass http://app:%3$d;
+                    proxy_set_header Host $host;
+                    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                    proxy_set_header X-Forwarded-Proto https;
+                    proxy_http_version 1.1;
+                    proxy_set_header Upgrade $http_upgrade;
+                    proxy_set_header Connection "upgrade";
+                    proxy_read_timeout 3600s;
+                  }
+                }
+                """.formatted(String.join(" ", domains), first, appPort);
+    }
+
+    private static String cpus(double value) {
+        return Format.number(value);
+    }
+}

@@ -1,0 +1,60 @@
+package io.stagecraft.components.aws;
+
+import com.pulumi.core.Output;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.stagecraft.components.ChildOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ingress for a public web host: HTTP and HTTPS from anywhere; SSH only from the CIDRs the stack names (none by
+ * default: shell access goes through SSM Session Manager). Never SSH from 0.0.0.0/0.
+ */
+public final class AwsHostSecurityGroup extends ComponentResource {
+    private final SecurityGroup group;
+
+    public AwsHostSecurityGroup(String name, Args args, ComponentResourceOptions opts) {
+        super("stagecraft:aws:HostSecurityGroup", name, opts);
+        List<SecurityGroupIngressArgs> ingress = new ArrayList<>();
+        ingress.add(rule("HTTP", 80, List.of("0.0.0.0/0")));
+        ingress.add(rule("HTTPS", 443, List.of("0.0.0.0/0")));
+        if (!args.sshSourceRanges().isEmpty()) {
+            ingress.add(rule("SSH from the configured ranges", 22, args.sshSourceRanges()));
+        }
+        this.group = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .description("Stagecraft web host")
+                .ingress(ingress)
+                .egress(SecurityGroupEgressArgs.builder()
+                        .description("updates, images, certificates")
+                        .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0").build())
+                .tags(args.tags())
+                .build(), ChildOptions.of(this));
+        registerOutputs(Map.of("securityGroupId", group.id()));
+    }
+
+    private static SecurityGroupIngressArgs rule(String what, int port, List<String> cidrs) {
+        return SecurityGroupIngressArgs.builder().description(what).protocol("tcp").fromPort(port).toPort(port)
+                .cidrBlocks(cidrs).build();
+    }
+
+    public Output<String> id() {
+        return group.id();
+    }
+
+    public record Args(Output<String> vpcId, List<String> sshSourceRanges, Map<String, String> tags) {
+        public Args {
+            sshSourceRanges = List.copyOf(sshSourceRanges);
+            tags = Map.copyOf(tags);
+            if (sshSourceRanges.contains("0.0.0.0/0")) {
+                throw new IllegalArgumentException("SSH from 0.0.0.0/0 is never allowed");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.stagecraft.engine;
+
+import com.pulumi.test.Mocks;
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Plausible cloud answers for the offline engine, so that outputs other resources depend on resolve: ids in each
+ * cloud's format, self links, IP addresses from the documentation ranges (RFC 5737), service account emails,
+ * connection names; and the data-source look-ups the program makes (OS images). Values are deterministic: the
+ * same program and config always give the same graph.
+ */
+public final class OfflineMocks implements Mocks {
+    private final String project;
+    private final String region;
+
+    public OfflineMocks(String project, String region) {
+        this.project = project == null ? "offline-project" : project;
+        this.region = region == null ? "us-central1" : region;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        String physical = args.inputs.get("name") instanceof String n ? n : args.name + "-" + shortHash(args.name);
+        String id;
+        if (args.type.startsWith("gcp:")) {
+            id = gcp(args, state, physical);
+        } else if (args.type.startsWith("aws:")) {
+            id = aws(args, state, physical);
+        } else {
+            state.putIfAbsent("name", physical);
+            id = physical;
+        }
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    private String gcp(ResourceArgs args, Map<String, Object> state, String physical) {
+        String kind = args.type.substring(args.type.lastIndexOf(':') + 1);
+        String location = args.inputs.get("zone") instanceof String z ? "zones/" + z
+                : args.inputs.get("region") instanceof String r ? "regions/" + r : "global";
+        String path = "projects/" + project + "/" + location + "/" + plural(kind) + "/" + physical;
+        state.putIfAbsent("name", physical);
+        state.put("selfLink", "https://www.googleapis.com/compute/v1/" + path);
+        state.putIfAbsent("project", project);
+        switch (args.type) {
+            case "gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress" ->
+                    state.put("address", ip(203, 0, 113, args.name));
+            case "gcp:serviceaccount/account:Account" -> {
+                String accountId = String.valueOf(args.inputs.getOrDefault("accountId", physical));
+                state.put("email", accountId + "@" + project + ".iam.gserviceaccount.com");
+                state.put("member", "serviceAccount:" + accountId + "@" + project + ".iam.gserviceaccount.com");
+                return "projects/" + project + "/serviceAccounts/" + state.get("email");
+            }
+            case "gcp:compute/instance:Instance" -> state.put("instanceId", String.valueOf(Math.abs(physical.hashCode())));
+            default -> {
+            }
+        }
+        return path;
+    }
+
+    private String aws(ResourceArgs args, Map<String, Object> state, String physical) {
+        String kind = args.type.substring(args.type.lastIndexOf(':') + 1);
+        String prefix = switch (args.type) {
+            case "aws:ec2/vpc:Vpc" -> "vpc";
+            case "aws:ec2/subnet:Subnet" -> "subnet";
+            case "aws:ec2/internetGateway:InternetGateway" -> "igw";
+            case "aws:ec2/routeTable:RouteTable" -> "rtb";
+            case "aws:ec2/routeTableAssociation:RouteTableAssociation" -> "rtbassoc";
+            case "aws:ec2/securityGroup:SecurityGroup" -> "sg";
+            case "aws:ec2/instance:Instance" -> "i";
+            case "aws:ebs/volume:Volume" -> "vol";
+            case "aws:ec2/eip:Eip" -> "eipalloc";
+            case "aws:dlm/lifecyclePolicy:LifecyclePolicy" -> "policy";
+            default -> null;
+        };
+        String id = prefix != null ? prefix + "-0" + hex(args.name, 16) : physical;
+        state.putIfAbsent("name", physical);
+        state.put("arn", "arn:aws:" + service(args.type) + ":" + region + ":123456789012:" + kind.toLowerCase() + "/" + id);
+        if (args.type.equals("aws:ec2/eip:Eip")) {
+            state.put("publicIp", ip(198, 51, 100, args.name));
+        }
+        if (args.type.equals("aws:ec2/instance:Instance")) {
+            state.put("privateIp", ip(10, 20, 0, args.name));
+        }
+        return id;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        Map<String, Object> result = new LinkedHashMap<>(args.args);
+        switch (args.token) {
+            case "gcp:compute/getImage:getImage" -> {
+                String family = String.valueOf(args.args.getOrDefault("family", "image"));
+                String image = family + "-v20261101";
+                result.put("name", image);
+                result.put("selfLink", "https://www.googleapis.com/compute/v1/projects/"
+                        + args.args.getOrDefault("project", "debian-cloud") + "/global/images/" + image);
+                result.put("id", image);
+            }
+            case "aws:ec2/getAmi:getAmi" -> {
+                result.put("id", "ami-0" + hex("debian-12", 16));
+                result.put("imageId", result.get("id"));
+                result.put("name", "debian-12-amd64-20261101-0000");
+                result.put("architecture", "x86_64");
+            }
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> {
+                result.put("accountId", "123456789012");
+                result.put("arn", "arn:aws:iam::123456789012:user/offline");
+                result.put("userId", "offline");
+            }
+            default -> {
+            }
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private static String plural(String kind) {
+        String k = Character.toLowerCase(kind.charAt(0)) + kind.substring(1);
+        return k.endsWith("s") ? k + "es" : k + "s";
+    }
+
+    private static String service(String type) {
+        String module = type.substring(type.indexOf(':') + 1, type.indexOf('/'));
+        return module.equals("ebs") ? "ec2" : module;
+    }
+
+    private static String ip(int a, int b, int c, String seed) {
+        return a + "." + b + "." + c + "." + (10 + Math.floorMod(seed.hashCode(), 240));
+    }
+
+    private static String shortHash(String s) {
+        return hex(s, 7);
+    }
+
+    private static String hex(String s, int length) {
+        StringBuilder sb = new StringBuilder(Long.toHexString(Integer.toUnsignedLong(s.hashCode()) * 2654435761L));
+        while (sb.length() < length) {
+            sb.append(Integer.toHexString(Math.floorMod(s.hashCode() + sb.length(), 16)));
+        }
+        return sb.substring(0, length);
+    }
+
+}
