@@ -15,7 +15,7 @@ public record ResourceOptionsView(
         String provider) {
 
     public ResourceOptionsView {
-        dependsOn = List.copyOf(dependsOn);
+        dependsOn = dependsOn.stream().sorted().toList(); // a set: the SDK sends it in no fixed order
         aliases = List.copyOf(aliases);
         ignoreChanges = List.copyOf(ignoreChanges);
         replaceOnChanges = List.copyOf(replaceOnChanges);

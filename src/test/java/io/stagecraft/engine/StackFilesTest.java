@@ -1,0 +1,72 @@
+package io.stagecraft.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.stagecraft.sizing.InvalidInputException;
+import io.stagecraft.sizing.LineItem;
+import io.stagecraft.sizing.Stage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every shipped stack file is planned: the examples in stacks/ and both Pulumi stacks are executable docs. */
+class StackFilesTest {
+
+    static Stream<String> stackFiles() throws IOException {
+        try (Stream<Path> s = Stream.concat(Files.list(Path.of("stacks")), Files.list(Path.of(".")))) {
+            return s.map(p -> Path.of(".").relativize(p.normalize()).toString())
+                    .filter(f -> f.startsWith("stacks/") ? f.endsWith(".yaml") : f.matches("Pulumi\\.[a-z]+\\.yaml"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void theShippedExamplesCoverEveryStage() throws IOException {
+        List<String> files = stackFiles().toList();
+        assertTrue(files.containsAll(List.of("Pulumi.dev.yaml", "Pulumi.prod.yaml", "stacks/single-vm.yaml",
+                "stacks/vertical.yaml", "stacks/horizontal.yaml", "stacks/enterprise.yaml", "stacks/single-vm-aws.yaml")), files.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("stackFiles")
+    void everyStackFilePlansOrSaysWhyNot(String file) {
+        Planner.Result r;
+        try {
+            r = Plans.of(file);
+        } catch (InvalidInputException e) {
+            // a stage Stagecraft sizes but cannot build yet must say so, never fail silently
+            assertTrue(e.getMessage().contains("cannot provision it yet") && e.getMessage().contains("Nothing was created"),
+                    file + ": " + e.getMessage());
+            return;
+        }
+        ResourceGraph g = r.run().graph();
+        assertFalse(g.customResources().isEmpty(), file);
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005,
+                file + ": the cost of the planned resources agrees with the sizing plan");
+        Map<String, Double> planByCategory = r.plan().cost().byCategory();
+        Map<String, Double> graphByCategory = r.graphCost().items().stream()
+                .collect(Collectors.groupingBy(LineItem::category, Collectors.summingDouble(LineItem::monthlyUsd)));
+        planByCategory.forEach((cat, usd) -> assertEquals(usd, graphByCategory.getOrDefault(cat, 0.0), 0.005, file + " " + cat));
+        assertEquals(r.plan().stage().id(), r.run().outputs().get("stage"));
+        assertNotNull(r.run().outputs().get("url"));
+    }
+
+    @Test
+    void theDevStackIsASmallSingleVmAndProdIsHorizontalAtThreeNines() {
+        assertEquals(Stage.SINGLE_VM, io.stagecraft.sizing.SizingCalculator.defaults().plan(
+                io.stagecraft.config.StackConfig.parse(io.stagecraft.config.StackFile.load(Path.of("Pulumi.dev.yaml")),
+                        io.stagecraft.sizing.Catalog.loadDefault(), io.stagecraft.sizing.Coefficients.defaults()).workload()).stage());
+        var prod = io.stagecraft.config.StackConfig.parse(io.stagecraft.config.StackFile.load(Path.of("Pulumi.prod.yaml")),
+                io.stagecraft.sizing.Catalog.loadDefault(), io.stagecraft.sizing.Coefficients.defaults());
+        assertEquals(99.9, prod.workload().availability());
+        assertTrue(prod.isProd());
+        assertEquals(Stage.HORIZONTAL, io.stagecraft.sizing.SizingCalculator.defaults().plan(prod.workload()).stage());
+    }
+}
