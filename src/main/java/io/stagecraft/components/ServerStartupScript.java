@@ -62,27 +62,9 @@ public record ServerStartupScript(
                 mkdir -p "$MOUNT/postgres" "$MOUNT/redis" "$MOUNT/media" "$MOUNT/certbot/www" "$MOUNT/certbot/conf"
 
                 # 2. Docker, once.
-                if ! command -v docker >/dev/null 2>&1; then
-                  apt-get update -y && apt-get install -y ca-certificates curl
-                  curl -fsSL https://get.docker.com | sh
-                fi
-                systemctl enable --now docker
-                """.formatted(MOUNT, FS_LABEL));
+                """.formatted(MOUNT, FS_LABEL)).append(ScriptSnippets.DOCKER);
         if (gpu) {
-            s.append("""
-
-                    # 2b. NVIDIA driver and container toolkit, once (GPU machine types).
-                    if ! command -v nvidia-smi >/dev/null 2>&1; then
-                      sed -i 's/^Components: main$/Components: main contrib non-free non-free-firmware/' /etc/apt/sources.list.d/debian.sources || true
-                      apt-get update -y && apt-get install -y "linux-headers-$(uname -r)" nvidia-driver firmware-misc-nonfree
-                      curl -fsSL https://nvidia.github.io/libnvidia-container/gpgkey | gpg --dearmor -o /usr/share/keyrings/nvidia-container-toolkit.gpg
-                      curl -fsSL https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list \\
-                        | sed 's#deb https://#deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit.gpg] https://#' \\
-                        > /etc/apt/sources.list.d/nvidia-container-toolkit.list
-                      apt-get update -y && apt-get install -y nvidia-container-toolkit
-                      nvidia-ctk runtime configure --runtime=docker && systemctl restart docker
-                    fi
-                    """);
+            s.append("\n# 2b. NVIDIA driver and container toolkit (GPU machine types).\n").append(ScriptSnippets.GPU);
         }
         s.append("""
 

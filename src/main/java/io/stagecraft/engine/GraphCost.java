@@ -74,11 +74,77 @@ public final class GraphCost {
                 }
                 case "aws:ec2/eip:Eip" -> items.add(prices.service("network", n.name() + " Elastic IP", Cloud.AWS,
                         defaultRegion, "eip", 1, "address"));
+                case "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager" -> items.addAll(pool(graph, n));
+                case "gcp:compute/routerNat:RouterNat" -> items.add(prices.service("network", n.name() + " Cloud NAT",
+                        Cloud.GCP, n.string("region"), "cloud-nat-vm", vmsIn(graph, n.string("region")), "VM"));
+                case "gcp:compute/globalForwardingRule:GlobalForwardingRule" -> items.add(prices.service("network",
+                        n.name() + " forwarding rule", Cloud.GCP, defaultRegion, "lb-forwarding-rule", 1, "rule"));
+                case "gcp:compute/securityPolicy:SecurityPolicy" -> {
+                    items.add(prices.service("network", n.name() + " Cloud Armor policy", Cloud.GCP, defaultRegion,
+                            "cloud-armor-policy", 1, "policy"));
+                    int rules = n.input("rules").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0);
+                    items.add(prices.service("network", n.name() + " Cloud Armor rules", Cloud.GCP, defaultRegion,
+                            "cloud-armor-rule", rules, "rule"));
+                }
+                case "gcp:sql/databaseInstance:DatabaseInstance" -> items.addAll(cloudSql(n));
+                case "gcp:redis/instance:Instance" -> {
+                    String tier = "STANDARD_HA".equals(n.string("tier")) ? "STANDARD" : "BASIC";
+                    int gb = (int) n.number("memorySizeGb");
+                    items.add(prices.memorystore(n.name(), n.string("region"), prices.memorystoreBand(tier, gb), gb));
+                }
+                case "gcp:storage/bucket:Bucket" -> items.add(prices.service("storage", n.name() + " (GCS Standard, "
+                        + "expected media)", Cloud.GCP, n.string("location").toLowerCase(java.util.Locale.ROOT),
+                        "gcs-standard", Math.ceil(usage.mediaGb()), "GB"));
+                case "gcp:secretmanager/secretVersion:SecretVersion" -> items.add(prices.service("platform",
+                        n.name() + " Secret Manager version", Cloud.GCP, defaultRegion, "secret-version", 1, "secret"));
                 default -> {
                 }
             }
         }
         return new CostBreakdown(items);
+    }
+
+    /** A managed instance group at its created size, on its template's machine type and boot disk. */
+    private List<LineItem> pool(ResourceGraph graph, ResourceNode group) {
+        String region = group.string("region");
+        int size = (int) group.number("targetSize");
+        String templateLink = group.string("versions.0.instanceTemplate");
+        ResourceNode template = graph.ofType("gcp:compute/instanceTemplate:InstanceTemplate").stream()
+                .filter(t -> Objects.equals(t.outputs().get("selfLink"), templateLink)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(group.name() + ": its instance template is not in the graph"));
+        return List.of(
+                prices.vm(group.name(), region, gcpType(template), size),
+                prices.disk(group.name() + " boot disks", Cloud.GCP, region, template.string("disks.0.diskType"),
+                        size * template.number("disks.0.diskSizeGb")));
+    }
+
+    private static int vmsIn(ResourceGraph graph, String region) {
+        int vms = 0;
+        for (ResourceNode n : graph.customResources()) {
+            if (n.type().equals("gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager")
+                    && region.equals(n.string("region"))) {
+                vms += (int) n.number("targetSize");
+            } else if (n.type().equals("gcp:compute/instance:Instance") && n.string("zone").startsWith(region + "-")) {
+                vms += 1;
+            }
+        }
+        return vms;
+    }
+
+    /** A Cloud SQL instance: regional availability is billed as HA; primaries (no master) carry the backups. */
+    private List<LineItem> cloudSql(ResourceNode n) {
+        String region = n.string("region");
+        var tier = catalog.database(Cloud.GCP, n.string("settings.tier")).orElseThrow(() ->
+                new CatalogException("catalog: no price for Cloud SQL tier " + n.string("settings.tier")));
+        boolean ha = "REGIONAL".equals(n.string("settings.availabilityType"));
+        double disk = n.number("settings.diskSize");
+        List<LineItem> items = new ArrayList<>();
+        items.add(prices.database(n.name(), region, tier, ha));
+        items.add(prices.databaseStorage(n.name() + " storage", Cloud.GCP, region, disk, ha));
+        if (n.bool("settings.backupConfiguration.enabled")) {
+            items.add(prices.databaseBackups(n.name() + " backups", Cloud.GCP, region, disk));
+        }
+        return items;
     }
 
     private InstanceType gcpType(ResourceNode n) {

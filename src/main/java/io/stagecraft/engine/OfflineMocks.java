@@ -56,6 +56,34 @@ public final class OfflineMocks implements Mocks {
                 return "projects/" + project + "/serviceAccounts/" + state.get("email");
             }
             case "gcp:compute/instance:Instance" -> state.put("instanceId", String.valueOf(Math.abs(physical.hashCode())));
+            case "gcp:sql/databaseInstance:DatabaseInstance" -> {
+                state.put("connectionName", project + ":" + args.inputs.getOrDefault("region", region) + ":" + physical);
+                state.put("privateIpAddress", ip(10, 100, 0, args.name));
+                return physical;
+            }
+            case "gcp:redis/instance:Instance" -> {
+                state.put("host", ip(10, 100, 1, args.name));
+                state.put("port", 6378);
+                state.put("authString", "offline-auth-string");
+                state.put("serverCaCerts", java.util.List.of(Map.of("cert",
+                        "-----BEGIN CERTIFICATE-----\nMIIOFFLINE\n-----END CERTIFICATE-----\n")));
+            }
+            case "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager" -> state.put("instanceGroup",
+                    "https://www.googleapis.com/compute/v1/projects/" + project + "/regions/" + args.inputs.get("region")
+                            + "/instanceGroups/" + physical);
+            case "gcp:secretmanager/secret:Secret" -> {
+                return "projects/" + project + "/secrets/" + args.inputs.getOrDefault("secretId", physical);
+            }
+            case "gcp:storage/bucket:Bucket" -> {
+                state.put("url", "gs://" + physical);
+                return physical;
+            }
+            case "gcp:servicenetworking/connection:Connection" -> state.put("peering", "servicenetworking-googleapis-com");
+            case "gcp:monitoring/notificationChannel:NotificationChannel", "gcp:monitoring/alertPolicy:AlertPolicy" -> {
+                String id = "projects/" + project + "/" + plural(kind) + "/" + Math.abs(physical.hashCode());
+                state.put("name", id);
+                return id;
+            }
             default -> {
             }
         }

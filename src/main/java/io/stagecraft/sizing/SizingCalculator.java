@@ -359,6 +359,8 @@ public final class SizingCalculator {
             items.add(prices.service("network", "Cloud Armor policy", cloud, region, "cloud-armor-policy", 1, "policy"));
             items.add(prices.service("network", "Cloud Armor rules", cloud, region, "cloud-armor-rule",
                     StageLayout.GCP_CLOUD_ARMOR_RULES, "rule"));
+            items.add(prices.service("platform", "Secret Manager (database password, Redis AUTH)", cloud, region,
+                    "secret-version", StageLayout.GCP_HORIZONTAL_SECRETS, "secret"));
         } else {
             items.add(prices.service("network", "application load balancer", cloud, region, "alb", 1, "ALB"));
             items.add(prices.service("network", "NAT gateways", cloud, region, "nat-gateway", ha ? 2 : 1, "gateway"));

@@ -9,6 +9,8 @@ public final class StageLayout {
     public static final int GCP_HORIZONTAL_FORWARDING_RULES = 2;
     /** Cloud Armor: a per-client rate limit rule and the default allow rule. */
     public static final int GCP_CLOUD_ARMOR_RULES = 2;
+    /** Secret Manager secrets of the horizontal stage: the database password and the Redis AUTH string. */
+    public static final int GCP_HORIZONTAL_SECRETS = 2;
     /** Enterprise: one regional HTTPS forwarding rule per region's ingress. */
     public static final int GCP_ENTERPRISE_FORWARDING_RULES_PER_REGION = 1;
     /** ElastiCache and RDS keep about a quarter of node memory for overhead; the rest holds data. */

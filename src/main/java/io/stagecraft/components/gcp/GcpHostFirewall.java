@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ingress for a public web host, least privilege: HTTP and HTTPS from anywhere to instances with the target tag;
+ * Ingress for web hosts, least privilege: web ports to instances with the target tag, either from anywhere (a
+ * public single VM) or only from Google's load balancer and health-check ranges (pools behind the load balancer);
  * SSH only from Google's Identity-Aware Proxy range (for {@code gcloud compute ssh --tunnel-through-iap}) plus
  * any CIDRs the stack names. Never SSH from 0.0.0.0/0.
  */
 public final class GcpHostFirewall extends ComponentResource {
     /** The source range IAP TCP forwarding connects from. */
     public static final String IAP_RANGE = "35.235.240.0/20";
+    /** Where Google's external HTTP(S) load balancers and health checks connect from. */
+    public static final List<String> LOAD_BALANCER_RANGES = List.of("130.211.0.0/22", "35.191.0.0/16");
 
     private final Firewall web;
     private final Firewall ssh;
@@ -28,9 +31,9 @@ public final class GcpHostFirewall extends ComponentResource {
         this.web = new Firewall(name + "-web", FirewallArgs.builder()
                 .network(args.network())
                 .direction("INGRESS")
-                .description("HTTP and HTTPS to the web host")
-                .allows(FirewallAllowArgs.builder().protocol("tcp").ports("80", "443").build())
-                .sourceRanges("0.0.0.0/0")
+                .description(args.webDescription())
+                .allows(FirewallAllowArgs.builder().protocol("tcp").ports(args.webPorts()).build())
+                .sourceRanges(args.webSourceRanges())
                 .targetTags(args.targetTag())
                 .build(), ChildOptions.of(this));
         List<String> sshRanges = new ArrayList<>();
@@ -47,9 +50,30 @@ public final class GcpHostFirewall extends ComponentResource {
         registerOutputs(Map.of("webRule", web.name(), "sshRule", ssh.name()));
     }
 
-    /** @param sshSourceRanges extra CIDRs allowed to SSH, beside IAP; validated upstream (never 0.0.0.0/0) */
-    public record Args(Output<String> network, String targetTag, List<String> sshSourceRanges) {
+    /**
+     * @param webSourceRanges who may reach the web ports
+     * @param sshSourceRanges extra CIDRs allowed to SSH, beside IAP; validated upstream (never 0.0.0.0/0)
+     */
+    public record Args(Output<String> network, String targetTag, List<String> webPorts, List<String> webSourceRanges,
+                       List<String> sshSourceRanges) {
+        /** A public web host: HTTP and HTTPS from anywhere. */
+        public Args(Output<String> network, String targetTag, List<String> sshSourceRanges) {
+            this(network, targetTag, List.of("80", "443"), List.of("0.0.0.0/0"), sshSourceRanges);
+        }
+
+        /** Instances behind the load balancer: the serving port from the load balancer and health checks only. */
+        public static Args behindLoadBalancer(Output<String> network, String targetTag, int port, List<String> sshSourceRanges) {
+            return new Args(network, targetTag, List.of(String.valueOf(port)), LOAD_BALANCER_RANGES, sshSourceRanges);
+        }
+
+        String webDescription() {
+            return webSourceRanges.contains("0.0.0.0/0") ? "HTTP and HTTPS to the web host"
+                    : "Load balancer and health checks to the serving port";
+        }
+
         public Args {
+            webPorts = List.copyOf(webPorts);
+            webSourceRanges = List.copyOf(webSourceRanges);
             sshSourceRanges = List.copyOf(sshSourceRanges);
             if (sshSourceRanges.contains("0.0.0.0/0")) {
                 throw new IllegalArgumentException("SSH from 0.0.0.0/0 is never allowed");

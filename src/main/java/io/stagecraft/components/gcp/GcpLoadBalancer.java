@@ -1,0 +1,165 @@
+package io.stagecraft.components.gcp;
+
+import com.pulumi.core.Output;
+import com.pulumi.gcp.compute.BackendService;
+import com.pulumi.gcp.compute.BackendServiceArgs;
+import com.pulumi.gcp.compute.GlobalAddress;
+import com.pulumi.gcp.compute.GlobalAddressArgs;
+import com.pulumi.gcp.compute.GlobalForwardingRule;
+import com.pulumi.gcp.compute.GlobalForwardingRuleArgs;
+import com.pulumi.gcp.compute.ManagedSslCertificate;
+import com.pulumi.gcp.compute.ManagedSslCertificateArgs;
+import com.pulumi.gcp.compute.TargetHttpProxy;
+import com.pulumi.gcp.compute.TargetHttpProxyArgs;
+import com.pulumi.gcp.compute.TargetHttpsProxy;
+import com.pulumi.gcp.compute.TargetHttpsProxyArgs;
+import com.pulumi.gcp.compute.URLMap;
+import com.pulumi.gcp.compute.URLMapArgs;
+import com.pulumi.gcp.compute.inputs.BackendServiceBackendArgs;
+import com.pulumi.gcp.compute.inputs.BackendServiceLogConfigArgs;
+import com.pulumi.gcp.compute.inputs.ManagedSslCertificateManagedArgs;
+import com.pulumi.gcp.compute.inputs.URLMapDefaultUrlRedirectArgs;
+import com.pulumi.gcp.compute.inputs.URLMapHostRuleArgs;
+import com.pulumi.gcp.compute.inputs.URLMapPathMatcherArgs;
+import com.pulumi.gcp.compute.inputs.URLMapPathMatcherPathRuleArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.stagecraft.components.ChildOptions;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The global external HTTPS load balancer: a static global IP, a Google-managed certificate for the stack's domains,
+ * a URL map ({@code /api/*} to the HTTP pool, {@code /ws/*} to the websocket pool with client-IP affinity and a one
+ * hour timeout, {@code /static/*} and {@code /media/*} to the CDN-backed bucket, the rest to the HTTP pool), Cloud
+ * Armor on both backend services, and an HTTP listener that only redirects to HTTPS. CDN is off on the backend
+ * services: API responses are never cached.
+ */
+public final class GcpLoadBalancer extends ComponentResource {
+    public static final int API_TIMEOUT_SEC = 30;
+    public static final int WEBSOCKET_TIMEOUT_SEC = 3600;
+
+    private final GlobalAddress address;
+    private final BackendService api;
+    private final BackendService websocket;
+
+    public GcpLoadBalancer(String name, Args args, ComponentResourceOptions opts) {
+        super("stagecraft:gcp:LoadBalancer", name, opts);
+        this.address = new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
+                .description("Stagecraft load balancer IP: point the domains' DNS here")
+                .build(), CustomResourceOptions.builder().parent(this).protect(args.protectAddress()).build());
+        this.api = new BackendService(name + "-api", BackendServiceArgs.builder()
+                .description("HTTP API pool")
+                .loadBalancingScheme("EXTERNAL_MANAGED")
+                .protocol("HTTP")
+                .portName(GcpInstancePool.PORT_NAME)
+                .timeoutSec(API_TIMEOUT_SEC)
+                .connectionDrainingTimeoutSec(60)
+                .healthChecks(args.api().healthCheck())
+                .securityPolicy(args.securityPolicy())
+                .enableCdn(false)
+                .sessionAffinity("NONE")
+                .logConfig(BackendServiceLogConfigArgs.builder().enable(true).sampleRate(0.1).build())
+                .backends(BackendServiceBackendArgs.builder()
+                        .group(args.api().instanceGroup())
+                        .balancingMode("RATE")
+                        .maxRatePerInstance(args.api().maxRatePerInstance())
+                        .capacityScaler(1.0)
+                        .build())
+                .build(), ChildOptions.of(this));
+        this.websocket = new BackendService(name + "-ws", BackendServiceArgs.builder()
+                .description("Websocket pool: sticky by client IP, long-lived connections")
+                .loadBalancingScheme("EXTERNAL_MANAGED")
+                .protocol("HTTP")
+                .portName(GcpInstancePool.PORT_NAME)
+                .timeoutSec(WEBSOCKET_TIMEOUT_SEC)
+                .connectionDrainingTimeoutSec(300)
+                .healthChecks(args.websocket().healthCheck())
+                .securityPolicy(args.securityPolicy())
+                .enableCdn(false)
+                .sessionAffinity("CLIENT_IP")
+                .logConfig(BackendServiceLogConfigArgs.builder().enable(true).sampleRate(0.1).build())
+                .backends(BackendServiceBackendArgs.builder()
+                        .group(args.websocket().instanceGroup())
+                        .balancingMode("UTILIZATION")
+                        .maxUtilization(0.8)
+                        .capacityScaler(1.0)
+                        .build())
+                .build(), ChildOptions.of(this));
+        URLMap routes = new URLMap(name + "-routes", URLMapArgs.builder()
+                .description("Routes by path")
+                .defaultService(api.id())
+                .hostRules(URLMapHostRuleArgs.builder().hosts("*").pathMatcher("paths").build())
+                .pathMatchers(URLMapPathMatcherArgs.builder()
+                        .name("paths")
+                        .defaultService(api.id())
+                        .pathRules(
+                                URLMapPathMatcherPathRuleArgs.builder().paths("/api/*").service(api.id()).build(),
+                                URLMapPathMatcherPathRuleArgs.builder().paths("/ws/*").service(websocket.id()).build(),
+                                URLMapPathMatcherPathRuleArgs.builder().paths("/static/*").service(args.staticBackend()).build(),
+                                URLMapPathMatcherPathRuleArgs.builder().paths("/media/*").service(args.mediaBackend()).build())
+                        .build())
+                .build(), ChildOptions.of(this));
+        ManagedSslCertificate certificate = new ManagedSslCertificate(name + "-cert", ManagedSslCertificateArgs.builder()
+                .description("Google-managed certificate for " + String.join(", ", args.domains()))
+                .managed(ManagedSslCertificateManagedArgs.builder().domains(args.domains()).build())
+                .build(), ChildOptions.of(this));
+        TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", TargetHttpsProxyArgs.builder()
+                .urlMap(routes.id())
+                .sslCertificates(certificate.id().applyValue(List::of))
+                .build(), ChildOptions.of(this));
+        new GlobalForwardingRule(name + "-https", GlobalForwardingRuleArgs.builder()
+                .loadBalancingScheme("EXTERNAL_MANAGED")
+                .ipProtocol("TCP")
+                .portRange("443")
+                .ipAddress(address.address())
+                .target(https.id())
+                .labels(args.labels())
+                .build(), ChildOptions.of(this));
+        URLMap redirect = new URLMap(name + "-redirect", URLMapArgs.builder()
+                .description("HTTP to HTTPS")
+                .defaultUrlRedirect(URLMapDefaultUrlRedirectArgs.builder()
+                        .httpsRedirect(true)
+                        .redirectResponseCode("MOVED_PERMANENTLY_DEFAULT")
+                        .stripQuery(false)
+                        .build())
+                .build(), ChildOptions.of(this));
+        TargetHttpProxy http = new TargetHttpProxy(name + "-http", TargetHttpProxyArgs.builder()
+                .urlMap(redirect.id())
+                .build(), ChildOptions.of(this));
+        new GlobalForwardingRule(name + "-http", GlobalForwardingRuleArgs.builder()
+                .loadBalancingScheme("EXTERNAL_MANAGED")
+                .ipProtocol("TCP")
+                .portRange("80")
+                .ipAddress(address.address())
+                .target(http.id())
+                .labels(args.labels())
+                .build(), ChildOptions.of(this));
+        registerOutputs(Map.of("ip", address.address()));
+    }
+
+    public Output<String> ip() {
+        return address.address();
+    }
+
+    /**
+     * A pool behind the load balancer.
+     *
+     * @param maxRatePerInstance requests/s one instance serves at full capacity (API pool; ignored for websockets)
+     */
+    public record Backend(Output<String> instanceGroup, Output<String> healthCheck, double maxRatePerInstance) {
+    }
+
+    public record Args(List<String> domains, Backend api, Backend websocket, Output<String> staticBackend,
+                       Output<String> mediaBackend, Output<String> securityPolicy, boolean protectAddress,
+                       Map<String, String> labels) {
+        public Args {
+            domains = List.copyOf(domains);
+            labels = Map.copyOf(labels);
+            if (domains.isEmpty()) {
+                throw new IllegalArgumentException("a managed certificate needs at least one domain");
+            }
+        }
+    }
+}
