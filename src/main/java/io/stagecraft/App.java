@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.exceptions.RunException;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.stagecraft.config.ConfigException;
+import io.stagecraft.config.ConfigKey;
 import io.stagecraft.config.ConfigSource;
 import io.stagecraft.config.PulumiEnvConfigSource;
 import io.stagecraft.config.StackConfig;
@@ -14,7 +15,8 @@ import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.InvalidInputException;
 import io.stagecraft.sizing.SizingCalculator;
 import io.stagecraft.sizing.SizingPlan;
-import io.stagecraft.sizing.Stage;
+import io.stagecraft.stacks.HorizontalStack;
+import io.stagecraft.stacks.HorizontalStackArgs;
 import io.stagecraft.stacks.SingleVmStack;
 import io.stagecraft.stacks.SingleVmStackArgs;
 
@@ -63,6 +65,16 @@ public final class App {
                 ctx.export("url", stack.url());
                 ctx.export("shell", stack.shell());
             }
+            case HORIZONTAL -> {
+                if (plan.cloud() != Cloud.GCP) {
+                    throw new RunException(notYetBuilt(plan));
+                }
+                requireForHorizontal(config);
+                Output<String> password = ctx.config(ConfigKey.NAMESPACE).requireSecret(ConfigKey.DB_PASSWORD.shortName());
+                HorizontalStack stack = new HorizontalStack(STACK_COMPONENT, new HorizontalStackArgs(plan, config,
+                        SizingCalculator.defaults(), gcpProject(source), password), ComponentResourceOptions.builder().build());
+                stack.outputs().forEach(ctx::export);
+            }
             default -> throw new RunException(notYetBuilt(plan));
         }
     }
@@ -70,7 +82,21 @@ public final class App {
     static String notYetBuilt(SizingPlan plan) {
         return "The " + plan.stage().id() + " stage on " + plan.cloud() + " is sized (run `stagecraft size` to see the plan)"
                 + " but Stagecraft cannot provision it yet. Nothing was created. Stages provisioned today: single-vm and"
-                + " vertical on gcp and aws" + (plan.stage() == Stage.ENTERPRISE ? "." : "; horizontal on gcp once released.");
+                + " vertical on gcp and aws, horizontal on gcp.";
+    }
+
+    /** The horizontal stage's certificate needs domains, and its Cloud SQL user a password kept as a secret. */
+    static void requireForHorizontal(StackConfig config) {
+        if (config.domains().isEmpty()) {
+            throw new RunException(new ConfigException(ConfigKey.DOMAINS.key(), null, "is required for the horizontal stage"
+                    + " (its HTTPS load balancer gets a Google-managed certificate for them)",
+                    "your domains, e.g. [app.example.com]").getMessage());
+        }
+        if (!config.dbPasswordSet()) {
+            throw new RunException(new ConfigException(ConfigKey.DB_PASSWORD.key(), null, "is required for the horizontal"
+                    + " stage (the Cloud SQL user's password)", "pulumi config set --secret " + ConfigKey.DB_PASSWORD.key()
+                    + " <password>").getMessage());
+        }
     }
 
     static String gcpProject(ConfigSource source) {

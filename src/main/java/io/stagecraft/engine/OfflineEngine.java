@@ -29,6 +29,11 @@ public final class OfflineEngine {
     private OfflineEngine() {
     }
 
+    /** JVM flags the offline tools are launched with (measured in docs/benchmarks.md). */
+    public static List<String> recommendedJvmFlags() {
+        return List.of();
+    }
+
     /** The result of one offline run: the graph, the stack outputs, and any errors the program reported. */
     public record Run(ResourceGraph graph, Map<String, Object> outputs, List<String> errors) {
         public boolean ok() {

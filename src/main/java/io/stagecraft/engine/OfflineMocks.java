@@ -135,6 +135,11 @@ public final class OfflineMocks implements Mocks {
                 result.put("name", "debian-12-amd64-20261101-0000");
                 result.put("architecture", "x86_64");
             }
+            case "gcp:organizations/getProject:getProject" -> {
+                result.put("projectId", project);
+                result.put("number", "123456789012");
+                result.put("name", project);
+            }
             case "aws:index/getCallerIdentity:getCallerIdentity" -> {
                 result.put("accountId", "123456789012");
                 result.put("arn", "arn:aws:iam::123456789012:user/offline");

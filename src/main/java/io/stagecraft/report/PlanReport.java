@@ -35,7 +35,28 @@ public final class PlanReport {
             Map.entry("aws:ec2/securityGroup:SecurityGroup", List.of("ingress")),
             Map.entry("aws:ec2/eip:Eip", List.of("domain")),
             Map.entry("aws:dlm/lifecyclePolicy:LifecyclePolicy", List.of("policyDetails.schedules.0.retainRule.count")),
-            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("policyArn")));
+            Map.entry("aws:iam/rolePolicyAttachment:RolePolicyAttachment", List.of("policyArn")),
+            Map.entry("gcp:compute/instanceTemplate:InstanceTemplate", List.of("machineType", "disks.0.diskSizeGb")),
+            Map.entry("gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager", List.of("targetSize",
+                    "distributionPolicyZones", "autoHealingPolicies.initialDelaySec")),
+            Map.entry("gcp:compute/regionAutoscaler:RegionAutoscaler", List.of("autoscalingPolicy.minReplicas",
+                    "autoscalingPolicy.maxReplicas", "autoscalingPolicy.cpuUtilization.target",
+                    "autoscalingPolicy.loadBalancingUtilization.target", "autoscalingPolicy.scaleInControl.timeWindowSec")),
+            Map.entry("gcp:compute/healthCheck:HealthCheck", List.of("httpHealthCheck.requestPath")),
+            Map.entry("gcp:compute/backendService:BackendService", List.of("timeoutSec", "sessionAffinity",
+                    "backends.0.balancingMode", "backends.0.maxRatePerInstance")),
+            Map.entry("gcp:compute/backendBucket:BackendBucket", List.of("enableCdn", "cdnPolicy.defaultTtl")),
+            Map.entry("gcp:compute/globalForwardingRule:GlobalForwardingRule", List.of("portRange")),
+            Map.entry("gcp:compute/managedSslCertificate:ManagedSslCertificate", List.of("managed.domains")),
+            Map.entry("gcp:compute/routerNat:RouterNat", List.of("sourceSubnetworkIpRangesToNat")),
+            Map.entry("gcp:sql/databaseInstance:DatabaseInstance", List.of("settings.tier", "settings.availabilityType",
+                    "region", "settings.diskSize", "settings.ipConfiguration.ipv4Enabled",
+                    "settings.backupConfiguration.pointInTimeRecoveryEnabled")),
+            Map.entry("gcp:redis/instance:Instance", List.of("tier", "memorySizeGb", "transitEncryptionMode", "authEnabled")),
+            Map.entry("gcp:storage/bucket:Bucket", List.of("location", "versioning.enabled", "publicAccessPrevention")),
+            Map.entry("gcp:secretmanager/secret:Secret", List.of("secretId")),
+            Map.entry("gcp:monitoring/alertPolicy:AlertPolicy", List.of("conditions.0.conditionThreshold.thresholdValue",
+                    "conditions.0.conditionThreshold.duration")));
 
     private PlanReport() {
     }
