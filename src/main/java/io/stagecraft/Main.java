@@ -1,6 +1,7 @@
 package io.stagecraft;
 
 import io.stagecraft.cli.Cli;
+import io.stagecraft.cli.TunedLauncher;
 
 /**
  * The jar's entry point. Run by the Pulumi CLI (which sets PULUMI_MONITOR) it is the Pulumi program; run by a
@@ -15,6 +16,7 @@ public final class Main {
             App.main(args);
             return;
         }
-        System.exit(Cli.run(args));
+        var tuned = TunedLauncher.relaunch(args);
+        System.exit(tuned.isPresent() ? tuned.get() : Cli.run(args));
     }
 }

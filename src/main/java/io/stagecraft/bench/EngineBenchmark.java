@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineBenchmark {
     private static final int[] SIZES = {10, 100, 1000};
+    private static Path archive;
 
     private EngineBenchmark() {
     }
@@ -42,11 +43,19 @@ public final class EngineBenchmark {
             return;
         }
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> engines = new ArrayList<>(List.of("plain", "offline"));
+        if (System.getProperty("java.class.path").endsWith(".jar")) {
+            // what `stagecraft plan` does after its first run: reuse a class-data archive of the jar
+            archive = Files.createTempFile("stagecraft-bench", ".jsa");
+            Files.delete(archive);
+            spawn("offline-archive-write", 10);
+            engines.add("offline+cds");
+        }
         System.out.println("Engine benchmark: a component with N GCE instances, fresh JVM per run, best of " + repeats);
-        System.out.println("   N  engine      wall s  resources/s  peak RSS MB  registered");
+        System.out.println("   N  engine       wall s  resources/s  peak RSS MB  registered");
         for (int n : SIZES) {
             double plainWall = 0;
-            for (String engine : List.of("plain", "offline")) {
+            for (String engine : engines) {
                 Result best = null;
                 for (int r = 0; r < repeats; r++) {
                     Result res = spawn(engine, n);
@@ -57,9 +66,9 @@ public final class EngineBenchmark {
                 if (engine.equals("plain")) {
                     plainWall = best.wallSeconds;
                 }
-                System.out.printf(Locale.ROOT, "%4d  %-8s %9.2f %12.0f %12.0f %11d%s%n", n, engine, best.wallSeconds,
+                System.out.printf(Locale.ROOT, "%4d  %-11s %8.2f %12.0f %12.0f %11d%s%n", n, engine, best.wallSeconds,
                         (n + 1) / best.wallSeconds, best.peakRssMb, best.registered,
-                        engine.equals("offline") ? String.format(Locale.ROOT, "   (%.1fx faster)", plainWall / best.wallSeconds) : "");
+                        engine.startsWith("offline") ? String.format(Locale.ROOT, "   (%.1fx faster)", plainWall / best.wallSeconds) : "");
             }
         }
     }
@@ -75,7 +84,7 @@ public final class EngineBenchmark {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(EngineBenchmark.class.getName());
         cmd.add("child");
-        cmd.add(engine);
+        cmd.add(engine.startsWith("offline") ? "offline" : engine);
         cmd.add(String.valueOf(n));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -98,7 +107,20 @@ public final class EngineBenchmark {
 
     /** The plain run gets the JVM defaults; the offline engine's launcher flags are part of what is measured. */
     private static List<String> jvmFlags(String engine) {
-        return engine.equals("offline") ? OfflineEngine.recommendedJvmFlags() : List.of();
+        List<String> flags = new ArrayList<>();
+        if (engine.startsWith("offline")) {
+            flags.addAll(OfflineEngine.recommendedJvmFlags());
+        }
+        if (engine.equals("offline-archive-write")) {
+            flags.add("-XX:ArchiveClassesAtExit=" + archive);
+        } else if (engine.equals("offline+cds")) {
+            flags.add("-XX:SharedArchiveFile=" + archive);
+        }
+        if (engine.contains("cds") || engine.contains("archive")) {
+            flags.add("-Xlog:cds=off");
+            flags.add("-Xlog:cds+dynamic=off");
+        }
+        return flags;
     }
 
     private static void child(String engine, int n) throws IOException {

@@ -2,7 +2,9 @@ package io.stagecraft.engine;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.Log;
 import com.pulumi.core.internal.OutputData;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
@@ -22,6 +24,11 @@ import java.util.logging.Logger;
  * Runs the real Pulumi program in-process under the SDK's mock engine, with a given stack config, and records
  * every resource into a {@link ResourceGraph}. No cloud account and no Pulumi CLI: what a {@code pulumi preview}
  * would register, resolved with {@link OfflineMocks}.
+ *
+ * <p>Speed (docs/benchmarks.md): the SDK's default runner and engine logger build strings over every in-flight task
+ * and every debug message; offline they are replaced by a {@link CountingRunner} and a {@link QuietEngineLogger}
+ * (through the harness's deployment factory: SDK 1.36.1 internals, pinned in the pom). One run at a time per JVM:
+ * the SDK keeps the deployment in a static holder.
  */
 public final class OfflineEngine {
     public static final String PROJECT = "stagecraft";
@@ -29,9 +36,15 @@ public final class OfflineEngine {
     private OfflineEngine() {
     }
 
-    /** JVM flags the offline tools are launched with (measured in docs/benchmarks.md). */
+    /**
+     * JVM flags for a one-shot offline run (measured in docs/benchmarks.md): a fork-join pool of two (on two cores
+     * the SDK's async steps would otherwise start a thread each), the serial collector and a capped heap (the graph
+     * of a 1,000-resource program needs tens of MB; G1 would grow the heap to gigabytes), and only the quick JIT tier
+     * (C2 compiler threads would compete with the run for the cores).
+     */
     public static List<String> recommendedJvmFlags() {
-        return List.of();
+        return List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
     }
 
     /** The result of one offline run: the graph, the stack outputs, and any errors the program reported. */
@@ -46,9 +59,11 @@ public final class OfflineEngine {
         String project = config.get("gcp:project").orElse(null);
         String region = config.get("gcp:region").or(() -> config.get("aws:region")).orElse(null);
         OfflineMocks mocks = new OfflineMocks(project, region);
-        Logger quiet = Logger.getLogger("stagecraft.offline");
-        quiet.setLevel(Level.SEVERE);
+        QuietEngineLogger engineLog = new QuietEngineLogger();
+        Logger quiet = Logger.getAnonymousLogger();
+        quiet.setLevel(Level.WARNING);
         quiet.setUseParentHandlers(false);
+        quiet.addHandler(engineLog.handler());
         RecordingMonitor[] monitor = new RecordingMonitor[1];
         PulumiTestInternal test = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName(PROJECT).stackName(stack).preview(false).build())
@@ -56,13 +71,20 @@ public final class OfflineEngine {
                 .standardLogger(quiet)
                 .config(config.values(), config.secretKeys())
                 .monitorDecorator(original -> {
-                    monitor[0] = new RecordingMonitor(mocks, PulumiTestInternal.mockLog(quiet));
+                    monitor[0] = new RecordingMonitor(mocks, new Log(engineLog), PROJECT, stack);
                     return monitor[0];
+                })
+                .deploymentFactory(state -> {
+                    // public, non-final fields of DeploymentState in SDK 1.36.1
+                    state.logger = engineLog;
+                    state.runner = new CountingRunner(engineLog);
+                    return new DeploymentImpl(state);
                 })
                 .build();
         try {
             TestResult result = test.runTest(ctx -> program.accept(ctx, config));
             List<String> errors = new ArrayList<>(result.errors());
+            engineLog.errors().stream().filter(m -> !errors.contains(m)).forEach(errors::add);
             for (Exception e : result.exceptions()) {
                 String message = rootMessage(e);
                 if (errors.stream().noneMatch(m -> m.contains(message))) {

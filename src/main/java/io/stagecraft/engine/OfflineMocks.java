@@ -24,18 +24,30 @@ public final class OfflineMocks implements Mocks {
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Answer answer = answer(args.type, args.name, args.inputs);
         Map<String, Object> state = new LinkedHashMap<>(args.inputs);
-        String physical = args.inputs.get("name") instanceof String n ? n : args.name + "-" + shortHash(args.name);
+        state.putAll(answer.computed());
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(answer.id()), state));
+    }
+
+    /** What the cloud would say about a new resource: its id and the outputs it computes beside the inputs. */
+    public record Answer(String id, Map<String, Object> computed) {
+    }
+
+    public Answer answer(String type, String name, Map<String, Object> inputs) {
+        ResourceArgs args = new ResourceArgs(type, name, inputs, null, null);
+        Map<String, Object> state = new LinkedHashMap<>();
+        String physical = inputs.get("name") instanceof String n ? n : name + "-" + shortHash(name);
         String id;
-        if (args.type.startsWith("gcp:")) {
+        if (type.startsWith("gcp:")) {
             id = gcp(args, state, physical);
-        } else if (args.type.startsWith("aws:")) {
+        } else if (type.startsWith("aws:")) {
             id = aws(args, state, physical);
         } else {
-            state.putIfAbsent("name", physical);
             id = physical;
         }
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        state.putIfAbsent("name", physical);
+        return new Answer(id, state);
     }
 
     private String gcp(ResourceArgs args, Map<String, Object> state, String physical) {
@@ -43,9 +55,11 @@ public final class OfflineMocks implements Mocks {
         String location = args.inputs.get("zone") instanceof String z ? "zones/" + z
                 : args.inputs.get("region") instanceof String r ? "regions/" + r : "global";
         String path = "projects/" + project + "/" + location + "/" + plural(kind) + "/" + physical;
-        state.putIfAbsent("name", physical);
+        state.put("name", physical);
         state.put("selfLink", "https://www.googleapis.com/compute/v1/" + path);
-        state.putIfAbsent("project", project);
+        if (!args.inputs.containsKey("project")) {
+            state.put("project", project);
+        }
         switch (args.type) {
             case "gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress" ->
                     state.put("address", ip(203, 0, 113, args.name));
@@ -106,7 +120,7 @@ public final class OfflineMocks implements Mocks {
             default -> null;
         };
         String id = prefix != null ? prefix + "-0" + hex(args.name, 16) : physical;
-        state.putIfAbsent("name", physical);
+        state.put("name", physical);
         state.put("arn", "arn:aws:" + service(args.type) + ":" + region + ":123456789012:" + kind.toLowerCase() + "/" + id);
         if (args.type.equals("aws:ec2/eip:Eip")) {
             state.put("publicIp", ip(198, 51, 100, args.name));

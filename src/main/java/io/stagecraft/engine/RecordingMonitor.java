@@ -1,12 +1,15 @@
 package io.stagecraft.engine;
 
+import com.google.protobuf.Struct;
 import com.pulumi.Log;
+import com.pulumi.core.internal.Urn;
 import com.pulumi.resources.Resource;
-import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
@@ -18,21 +21,46 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * provider version).
  */
 final class RecordingMonitor extends MockMonitor {
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
     private final List<ResourceNode> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final OfflineMocks mocks;
+    private final String project;
+    private final String stack;
 
-    RecordingMonitor(Mocks mocks, Log log) {
+    RecordingMonitor(OfflineMocks mocks, Log log, String project, String stack) {
         super(mocks, log);
+        this.mocks = mocks;
+        this.project = project;
+        this.stack = stack;
     }
 
+    /**
+     * Answers a registration directly: the response object is the request's own inputs (secret markers intact) plus
+     * what the mocks compute, without the harness's round trip through its serializer and back.
+     */
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
-        return super.registerResourceAsync(resource, request).thenApply(response -> {
-            recorded.add(node(request, response));
-            return response;
-        });
+        this.resources.add(resource);
+        String urn = Urn.create(stack, project, Optional.of(request.getParent()), request.getType(), request.getName());
+        Map<String, Object> inputs = StructValues.toMap(request.getObject());
+        RegisterResourceResponse.Builder response = RegisterResourceResponse.newBuilder().setUrn(urn);
+        Map<String, Object> outputs;
+        if (STACK_TYPE.equals(request.getType())) {
+            outputs = Map.of();
+        } else {
+            OfflineMocks.Answer answer = mocks.answer(request.getType(), request.getName(), inputs);
+            Struct.Builder object = request.getObject().toBuilder();
+            answer.computed().forEach((k, v) -> object.putFields(k, StructValues.toValue(v)));
+            response.setId(request.getCustom() ? answer.id() : "").setObject(object);
+            outputs = new java.util.LinkedHashMap<>(inputs);
+            outputs.putAll(answer.computed());
+        }
+        recorded.add(node(request, urn, inputs, outputs));
+        return CompletableFuture.completedFuture(response.build());
     }
 
-    private static ResourceNode node(RegisterResourceRequest r, RegisterResourceResponse response) {
+    private static ResourceNode node(RegisterResourceRequest r, String urn, Map<String, Object> inputs,
+                                     Map<String, Object> outputs) {
         List<String> aliases = new ArrayList<>(r.getAliasURNsList());
         for (AliasOuterClass.Alias a : r.getAliasesList()) {
             aliases.add(a.hasSpec() ? describe(a.getSpec()) : a.getUrn());
@@ -40,8 +68,8 @@ final class RecordingMonitor extends MockMonitor {
         ResourceOptionsView options = new ResourceOptionsView(r.getProtect(), r.getDependenciesList(), aliases,
                 r.getIgnoreChangesList(), r.getReplaceOnChangesList(), r.getRetainOnDelete(), r.getDeleteBeforeReplace(),
                 r.getVersion().isEmpty() ? null : r.getVersion(), r.getProvider().isEmpty() ? null : r.getProvider());
-        return new ResourceNode(response.getUrn(), r.getType(), r.getName(), r.getParent().isEmpty() ? null : r.getParent(),
-                r.getCustom(), StructValues.toMap(r.getObject()), StructValues.toMap(response.getObject()), options);
+        return new ResourceNode(urn, r.getType(), r.getName(), r.getParent().isEmpty() ? null : r.getParent(),
+                r.getCustom(), inputs, outputs, options);
     }
 
     private static String describe(AliasOuterClass.Alias.Spec s) {

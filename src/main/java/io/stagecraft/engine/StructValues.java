@@ -32,6 +32,34 @@ final class StructValues {
         return out;
     }
 
+    /** Plain Java (String, Number, Boolean, Map, List, null) to a protobuf value. */
+    static Value toValue(Object o) {
+        Value.Builder b = Value.newBuilder();
+        if (o == null) {
+            return b.setNullValue(com.google.protobuf.NullValue.NULL_VALUE).build();
+        }
+        if (o instanceof String str) {
+            return b.setStringValue(str).build();
+        }
+        if (o instanceof Number n) {
+            return b.setNumberValue(n.doubleValue()).build();
+        }
+        if (o instanceof Boolean bool) {
+            return b.setBoolValue(bool).build();
+        }
+        if (o instanceof Map<?, ?> m) {
+            Struct.Builder s = Struct.newBuilder();
+            m.forEach((k, v) -> s.putFields(String.valueOf(k), toValue(v)));
+            return b.setStructValue(s).build();
+        }
+        if (o instanceof List<?> l) {
+            ListValue.Builder lb = ListValue.newBuilder();
+            l.forEach(item -> lb.addValues(toValue(item)));
+            return b.setListValue(lb).build();
+        }
+        return b.setStringValue(o.toString()).build();
+    }
+
     static Object toJava(Value v) {
         return switch (v.getKindCase()) {
             case NULL_VALUE, KIND_NOT_SET -> null;
