@@ -72,10 +72,7 @@ public final class GcpInstancePool extends ComponentResource {
                         .build())
                 // no access config: no public IP; egress goes through Cloud NAT
                 .networkInterfaces(InstanceTemplateNetworkInterfaceArgs.builder().subnetwork(args.subnet()).build())
-                .metadata(args.startupScript().applyValue(script -> Map.<String, Object>of(
-                        "startup-script", script,
-                        "enable-oslogin", "TRUE",
-                        "block-project-ssh-keys", "TRUE")))
+                .metadata(args.startupScript().applyValue(script -> Map.<String, Object>copyOf(GcpVmHost.metadata(script))))
                 .serviceAccount(InstanceTemplateServiceAccountArgs.builder()
                         .email(account.email())
                         .scopes("cloud-platform")

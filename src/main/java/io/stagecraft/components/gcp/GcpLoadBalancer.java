@@ -49,44 +49,21 @@ public final class GcpLoadBalancer extends ComponentResource {
         this.address = new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
                 .description("Stagecraft load balancer IP: point the domains' DNS here")
                 .build(), CustomResourceOptions.builder().parent(this).protect(args.protectAddress()).build());
-        this.api = new BackendService(name + "-api", BackendServiceArgs.builder()
-                .description("HTTP API pool")
-                .loadBalancingScheme("EXTERNAL_MANAGED")
-                .protocol("HTTP")
-                .portName(GcpInstancePool.PORT_NAME)
-                .timeoutSec(API_TIMEOUT_SEC)
-                .connectionDrainingTimeoutSec(60)
-                .healthChecks(args.api().healthCheck())
-                .securityPolicy(args.securityPolicy())
-                .enableCdn(false)
-                .sessionAffinity("NONE")
-                .logConfig(BackendServiceLogConfigArgs.builder().enable(true).sampleRate(0.1).build())
-                .backends(BackendServiceBackendArgs.builder()
+        this.api = backendService(name + "-api", "HTTP API pool", API_TIMEOUT_SEC, 60, "NONE", args.api(),
+                args.securityPolicy(), BackendServiceBackendArgs.builder()
                         .group(args.api().instanceGroup())
                         .balancingMode("RATE")
                         .maxRatePerInstance(args.api().maxRatePerInstance())
                         .capacityScaler(1.0)
-                        .build())
-                .build(), ChildOptions.of(this));
-        this.websocket = new BackendService(name + "-ws", BackendServiceArgs.builder()
-                .description("Websocket pool: sticky by client IP, long-lived connections")
-                .loadBalancingScheme("EXTERNAL_MANAGED")
-                .protocol("HTTP")
-                .portName(GcpInstancePool.PORT_NAME)
-                .timeoutSec(WEBSOCKET_TIMEOUT_SEC)
-                .connectionDrainingTimeoutSec(300)
-                .healthChecks(args.websocket().healthCheck())
-                .securityPolicy(args.securityPolicy())
-                .enableCdn(false)
-                .sessionAffinity("CLIENT_IP")
-                .logConfig(BackendServiceLogConfigArgs.builder().enable(true).sampleRate(0.1).build())
-                .backends(BackendServiceBackendArgs.builder()
+                        .build());
+        this.websocket = backendService(name + "-ws", "Websocket pool: sticky by client IP, long-lived connections",
+                WEBSOCKET_TIMEOUT_SEC, 300, "CLIENT_IP", args.websocket(), args.securityPolicy(),
+                BackendServiceBackendArgs.builder()
                         .group(args.websocket().instanceGroup())
                         .balancingMode("UTILIZATION")
                         .maxUtilization(0.8)
                         .capacityScaler(1.0)
-                        .build())
-                .build(), ChildOptions.of(this));
+                        .build());
         URLMap routes = new URLMap(name + "-routes", URLMapArgs.builder()
                 .description("Routes by path")
                 .defaultService(api.id())
@@ -137,6 +114,26 @@ public final class GcpLoadBalancer extends ComponentResource {
                 .labels(args.labels())
                 .build(), ChildOptions.of(this));
         registerOutputs(Map.of("ip", address.address()));
+    }
+
+    /** A backend service for a pool: Envoy-based global load balancing, Cloud Armor on, CDN off, sampled logs. */
+    private BackendService backendService(String name, String description, int timeoutSec, int drainingSec,
+                                          String affinity, Backend pool, Output<String> securityPolicy,
+                                          BackendServiceBackendArgs backend) {
+        return new BackendService(name, BackendServiceArgs.builder()
+                .description(description)
+                .loadBalancingScheme("EXTERNAL_MANAGED")
+                .protocol("HTTP")
+                .portName(GcpInstancePool.PORT_NAME)
+                .timeoutSec(timeoutSec)
+                .connectionDrainingTimeoutSec(drainingSec)
+                .healthChecks(pool.healthCheck())
+                .securityPolicy(securityPolicy)
+                .enableCdn(false)
+                .sessionAffinity(affinity)
+                .logConfig(BackendServiceLogConfigArgs.builder().enable(true).sampleRate(0.1).build())
+                .backends(backend)
+                .build(), ChildOptions.of(this));
     }
 
     public Output<String> ip() {

@@ -80,10 +80,7 @@ public final class GcpVmHost extends ComponentResource {
                                 .networkTier("PREMIUM")
                                 .build())
                         .build())
-                .metadata(Map.of(
-                        "startup-script", args.startupScript(),
-                        "enable-oslogin", "TRUE",
-                        "block-project-ssh-keys", "TRUE"))
+                .metadata(metadata(args.startupScript()))
                 // the broad scope is narrowed by the service account's roles (logging and monitoring only)
                 .serviceAccount(InstanceServiceAccountArgs.builder()
                         .email(account.email())
@@ -105,6 +102,14 @@ public final class GcpVmHost extends ComponentResource {
         this.instance = new Instance(name + "-vm", b.build(),
                 ChildOptions.ignoring(this, "bootDisk.initializeParams.image"));
         registerOutputs(Map.of("instanceName", instance.name(), "publicIp", address.address()));
+    }
+
+    /**
+     * Instance metadata every Stagecraft VM gets: its boot script, OS Login (SSH keys come from IAM, not from
+     * metadata) and no project-wide SSH keys.
+     */
+    static Map<String, String> metadata(String startupScript) {
+        return Map.of("startup-script", startupScript, "enable-oslogin", "TRUE", "block-project-ssh-keys", "TRUE");
     }
 
     public Output<String> publicIp() {
