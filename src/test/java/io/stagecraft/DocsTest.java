@@ -34,6 +34,8 @@ class DocsTest {
         String readme = Files.readString(Path.of("README.md"));
         String ci = Files.readString(Path.of(".ci/run"));
         assertTrue(readme.contains("mvn -B verify"));
+        assertTrue(readme.contains("mvn -B -q package -DskipTests && java -jar target/stagecraft.jar plan --stack dev"),
+                "the main job on the embedded default");
         assertTrue(ci.contains("mvn -B verify"));
     }
 }
