@@ -1,0 +1,47 @@
+package io.stagecraft.engine;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.stagecraft.config.MapConfigSource;
+import io.stagecraft.sizing.Stage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Cost comes from the graph (what will really be deployed), not from the sizing plan's intentions; across loads,
+ * clouds, availability targets and GPU work, the two agree line by line in total.
+ */
+class CostAgreementTest {
+
+    @ParameterizedTest(name = "{0} users on {1} at {2}%, gpu={3}")
+    @CsvSource({
+            "1,gcp,99.5,false", "450,gcp,99.5,false", "1999,gcp,99.5,false", "300,gcp,99.5,true",
+            "1,aws,99.5,false", "800,aws,99.5,false", "1900,aws,99.5,false", "300,aws,99.5,true",
+            "2001,gcp,99.5,false", "3000,gcp,99.9,false", "7000,gcp,99.95,false", "10000,gcp,99.9,false",
+            "300,gcp,99.9,false", "6000,gcp,99.9,true"})
+    void graphCostEqualsPlanCost(int users, String cloud, double availability, boolean gpu) {
+        Map<String, String> m = new HashMap<>();
+        m.put("gcp:project", "p");
+        m.put("stagecraft:cloud", cloud);
+        m.put("stagecraft:region", cloud.equals("gcp") ? "us-central1" : "us-east-1");
+        m.put("stagecraft:users", String.valueOf(users));
+        m.put("stagecraft:availability", String.valueOf(availability));
+        m.put("stagecraft:gpu", String.valueOf(gpu));
+        m.put("stagecraft:domains", "app.example.com");
+        m.put("stagecraft:dbPassword", "x");
+        Planner.Result r = Planner.defaults().plan(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "test"));
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
+        assertEquals(r.plan().cost().items().size() > 0, true);
+        if (gpu) {
+            String type = r.plan().stage() == Stage.HORIZONTAL ? "gcp:compute/instanceTemplate:InstanceTemplate"
+                    : cloud.equals("gcp") ? "gcp:compute/instance:Instance" : "aws:ec2/instance:Instance";
+            boolean hasGpu = r.run().graph().ofType(type).stream().anyMatch(n -> cloud.equals("aws")
+                    ? n.string("instanceType").startsWith("g4dn.")
+                    : n.input("guestAccelerators.0.type").map("nvidia-tesla-t4"::equals).orElse(false));
+            assertTrue(hasGpu, "a GPU machine is provisioned");
+        }
+    }
+}
