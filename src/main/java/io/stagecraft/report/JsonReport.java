@@ -5,9 +5,14 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonSerializer;
+import com.google.gson.JsonPrimitive;
 import io.stagecraft.sizing.CacheOffer;
+import io.stagecraft.sizing.Cloud;
+import io.stagecraft.sizing.Stage;
+import io.stagecraft.sizing.Tier;
 import io.stagecraft.sizing.DatabaseTier;
 import io.stagecraft.sizing.InstanceType;
+import io.stagecraft.sizing.LoadInput;
 import io.stagecraft.sizing.SizingPlan;
 
 /**
@@ -24,6 +29,11 @@ public final class JsonReport {
                 .serializeNulls()
                 .disableHtmlEscaping()
                 .serializeSpecialFloatingPointValues()
+                // enums as the ids users type in config, not Java constant names
+                .registerTypeAdapter(Stage.class, (JsonSerializer<Stage>) (v, t, c) -> new JsonPrimitive(v.id()))
+                .registerTypeAdapter(Cloud.class, (JsonSerializer<Cloud>) (v, t, c) -> new JsonPrimitive(v.id()))
+                .registerTypeAdapter(Tier.class, (JsonSerializer<Tier>) (v, t, c) -> new JsonPrimitive(v.id()))
+                .registerTypeAdapter(LoadInput.Kind.class, (JsonSerializer<LoadInput.Kind>) (v, t, c) -> new JsonPrimitive(v.key()))
                 .registerTypeAdapter(InstanceType.class, (JsonSerializer<InstanceType>) (t, type, ctx) -> {
                     JsonObject o = new JsonObject();
                     o.addProperty("name", t.name());

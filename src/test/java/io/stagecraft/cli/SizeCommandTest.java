@@ -44,7 +44,8 @@ class SizeCommandTest {
         Run r = run("size", "--users", "1500", "--cloud", "aws", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
-        assertEquals("VERTICAL", o.get("stage").getAsString());
+        assertEquals("vertical", o.get("stage").getAsString());
+        assertEquals("server", o.getAsJsonArray("pools").get(0).getAsJsonObject().get("tier").getAsString());
         assertEquals("t3.xlarge", o.getAsJsonArray("pools").get(0).getAsJsonObject().getAsJsonObject("type").get("name").getAsString());
         assertTrue(o.get("monthlyCostUsd").getAsDouble() > 100);
         assertTrue(o.getAsJsonObject("cost").getAsJsonArray("items").size() >= 4);
