@@ -251,7 +251,7 @@ public final class SizingCalculator {
             return new Fit(1, t.effectiveVcpu(), cpuNeed / t.effectiveVcpu() * k.get(TARGET_CPU), null);
         };
         List<InstanceType> candidates = candidates(w, tier, Tier.SERVER);
-        Choice choice = choose(candidates, fitter, 1, region);
+        Choice choice = choose(candidates, fitter, region);
         if (choice.best == null) {
             if (override != null) {
                 throw new InvalidInputException(KEY_PREFIX + (gpu ? Tier.GPU : Tier.SERVER).overrideKey(), override,
@@ -418,7 +418,7 @@ public final class SizingCalculator {
 
     private PoolPlan pool(Workload w, Tier tier, String region, double demand, String unit, Fitter fitter, int minCount,
                           boolean autoscaled, String demandWhy) {
-        Choice choice = choose(candidates(w, tier, tier), fitter, minCount, region);
+        Choice choice = choose(candidates(w, tier, tier), fitter, region);
         String override = w.typeOverrides().get(tier);
         if (choice.best == null) {
             String key = KEY_PREFIX + tier.overrideKey();
@@ -743,7 +743,7 @@ public final class SizingCalculator {
                 .toList();
     }
 
-    private Choice choose(List<InstanceType> candidates, Fitter fitter, int minCount, String region) {
+    private Choice choose(List<InstanceType> candidates, Fitter fitter, String region) {
         List<Candidate> valid = new ArrayList<>();
         List<Alternative> rejected = new ArrayList<>();
         for (InstanceType t : candidates) {
