@@ -2,7 +2,7 @@ package io.stagecraft;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stagecraft.config.ConfigKey;
+import io.stagecraft.config.Setting;
 import io.stagecraft.sizing.Coefficient;
 import io.stagecraft.sizing.Format;
 import java.io.IOException;
@@ -15,7 +15,7 @@ class DocsTest {
     @Test
     void readmeListsEverySetting() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        for (ConfigKey k : ConfigKey.values()) {
+        for (Setting k : Setting.values()) {
             assertTrue(readme.contains("| `" + k.key() + "` |"), k.key());
         }
     }

@@ -1,12 +1,16 @@
 package io.stagecraft.cli;
 
+import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.sizing.CatalogException;
-import io.stagecraft.sizing.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code size}, {@code plan}. Errors a user can fix print as one line, exit code 2. */
+/**
+ * The command line: {@code size}, {@code plan}. Errors a user can fix print as one line and exit 2; nothing else
+ * reaches the user as a stack trace either (set STAGECRAFT_DEBUG=1 to see one). Arguments are taken literally:
+ * {@code @file} is not expanded.
+ */
 @Command(name = "stagecraft",
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
@@ -14,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {SizeCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_INPUT = 2;
+    public static final int EXIT_FAILURE = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,20 +33,34 @@ public final class Cli implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InvalidInputException || ex instanceof CatalogException) {
-                cmd.getErr().println("error: " + ex.getMessage());
+                cmd.getErr().println("error: " + InvalidInputException.oneLine(ex.getMessage(), 4000));
                 return EXIT_INPUT;
             }
-            throw ex;
+            if ("1".equals(System.getenv("STAGECRAFT_DEBUG"))) {
+                throw ex;
+            }
+            cmd.getErr().println("error: unexpected failure (" + ex.getClass().getSimpleName() + ": "
+                    + InvalidInputException.oneLine(String.valueOf(ex.getMessage()), 300)
+                    + "); run with STAGECRAFT_DEBUG=1 for details and please report it");
+            return EXIT_FAILURE;
         });
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree, with the setting flags added to the commands that take them. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExpandAtFiles(false);
+        SettingFlags.install(cl.getSubcommands().get("size").getCommandSpec());
+        return cl;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,15 +1,15 @@
 package io.stagecraft.cli;
 
-import io.stagecraft.engine.Planner;
+import io.stagecraft.config.InvalidInputException;
+import io.stagecraft.planning.OfflinePlanner;
 import io.stagecraft.report.PlanReport;
-import io.stagecraft.sizing.InvalidInputException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plan}: runs the Pulumi program offline for a stack and shows what it would create and what that costs. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -42,11 +42,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = source.config != null ? source.config : dir.resolve("Pulumi." + source.stack + ".yaml");
-        if (source.stack != null && !source.stack.matches("[A-Za-z0-9._-]+")) {
-            throw new InvalidInputException("--stack", source.stack, "not a stack name", "letters, digits, . _ -");
-        }
-        Planner.Result result = Planner.defaults().plan(file);
+        Path file = StackFiles.resolve(source.stack, source.config, dir);
+        OfflinePlanner.Result result = OfflinePlanner.defaults().plan(file);
         spec.commandLine().getOut().print(format == OutputFormat.json ? PlanReport.json(result) : PlanReport.render(result));
         return 0;
     }

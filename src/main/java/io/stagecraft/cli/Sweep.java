@@ -2,17 +2,18 @@ package io.stagecraft.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.stagecraft.config.StackConfig;
+import io.stagecraft.config.InvalidInputException;
+import io.stagecraft.config.MapConfigSource;
+import io.stagecraft.planning.StackPlanner;
 import io.stagecraft.report.JsonReport;
 import io.stagecraft.report.TextTable;
 import io.stagecraft.sizing.Coefficient;
 import io.stagecraft.sizing.Coefficients;
 import io.stagecraft.sizing.Format;
-import io.stagecraft.sizing.InvalidInputException;
 import io.stagecraft.sizing.PoolPlan;
-import io.stagecraft.sizing.SizingCalculator;
 import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.Stage;
+import io.stagecraft.sizing.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,7 +23,15 @@ import java.util.regex.Pattern;
 /** Plans a range of user counts so a reader sees where each stage begins and how cost grows. */
 public final class Sweep {
     private static final Pattern RANGE = Pattern.compile("^(\\d{1,9})\\.\\.(\\d{1,9})$");
-    private static final int MAX_POINTS = 10_000;
+    private static final Pattern STEP = Pattern.compile("^[1-9]\\d{0,8}$");
+    /** Most points a sweep plans: bounded time and output (about 150 bytes a line). */
+    public static final int MAX_POINTS = 10_000;
+
+    /** The settings for one point of the sweep. */
+    @FunctionalInterface
+    interface Source {
+        MapConfigSource forUsers(String users);
+    }
 
     private final List<Integer> points;
 
@@ -34,25 +43,27 @@ public final class Sweep {
         return points;
     }
 
-    public static Sweep parse(String range, Long step, Coefficients k) {
+    public static Sweep parse(String range, String stepText, Coefficients k) {
         Matcher m = RANGE.matcher(range.trim());
-        String allowed = "FROM..TO with whole numbers, 1 <= FROM <= TO <= 100000000, e.g. 100..100000";
+        String allowed = "FROM..TO with whole numbers, 1 <= FROM <= TO <= " + Workload.MAX_CONCURRENT_USERS
+                + ", e.g. 100..100000";
         if (!m.matches()) {
             throw new InvalidInputException("--sweep", range, "not a range", allowed);
         }
         long from = Long.parseLong(m.group(1));
         long to = Long.parseLong(m.group(2));
-        if (from < 1 || to < from || to > 100_000_000) {
+        if (from < 1 || to < from || to > Workload.MAX_CONCURRENT_USERS) {
             throw new InvalidInputException("--sweep", range, "not a valid range", allowed);
         }
         TreeSet<Long> set = new TreeSet<>();
-        if (step != null) {
-            if (step < 1) {
-                throw new InvalidInputException("--step", String.valueOf(step), "must be above zero", "a whole number >= 1");
+        if (stepText != null) {
+            if (!STEP.matcher(stepText.trim()).matches()) {
+                throw new InvalidInputException("--step", stepText, "not a whole number above zero", "a whole number >= 1");
             }
+            long step = Long.parseLong(stepText.trim());
             if ((to - from) / step + 1 > MAX_POINTS) {
-                throw new InvalidInputException("--step", String.valueOf(step), "gives more than " + MAX_POINTS + " points",
-                        "a larger step");
+                throw new InvalidInputException("--step", stepText, "gives " + ((to - from) / step + 1) + " points, more than "
+                        + MAX_POINTS, "a step of at least " + ((to - from) / (MAX_POINTS - 1) + 1) + " for this range");
             }
             for (long u = from; u <= to; u += step) {
                 set.add(u);
@@ -83,21 +94,19 @@ public final class Sweep {
         return new Sweep(out);
     }
 
-    public List<SizingPlan> plans(SizingCalculator calculator, WorkloadOptions options) {
+    List<SizingPlan> plans(StackPlanner planner, Source source) {
         List<SizingPlan> plans = new ArrayList<>();
         for (int users : points) {
-            StackConfig config = StackConfig.parse(options.toSource(String.valueOf(users)), calculator.catalog(),
-                    calculator.coefficients());
-            plans.add(calculator.plan(config.workload()));
+            plans.add(planner.size(source.forUsers(String.valueOf(users))).plan());
         }
         return plans;
     }
 
-    String table(SizingCalculator calculator, WorkloadOptions options) {
+    String table(StackPlanner planner, Source source) {
         TextTable t = new TextTable("users", "stage", "compute", "database", "cache", "monthly", "per user")
                 .alignRight(0, 5, 6);
         Stage previous = null;
-        for (SizingPlan p : plans(calculator, options)) {
+        for (SizingPlan p : plans(planner, source)) {
             String stage = p.stage().id() + (previous != null && p.stage() != previous ? " <- begins" : "");
             previous = p.stage();
             t.row(Format.number(p.demand().concurrentUsers()), stage, compute(p), database(p), cache(p),
@@ -106,9 +115,9 @@ public final class Sweep {
         return t.render("");
     }
 
-    String json(SizingCalculator calculator, WorkloadOptions options) {
+    String json(StackPlanner planner, Source source) {
         JsonArray rows = new JsonArray();
-        for (SizingPlan p : plans(calculator, options)) {
+        for (SizingPlan p : plans(planner, source)) {
             JsonObject o = new JsonObject();
             o.addProperty("users", p.demand().concurrentUsers());
             o.addProperty("stage", p.stage().id());

@@ -1,23 +1,31 @@
 package io.stagecraft.components;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The boot script of a pool instance (GCP {@code startup-script} metadata in the instance template). It installs the
- * Ops Agent (memory metrics for autoscaling and alerts) and Docker once, reads the database password and Redis AUTH
- * string from Secret Manager with the instance's own service account (so no secret is ever in metadata), and runs the
- * application container with the connection settings in an env file readable by root only.
+ * The boot script of a pool instance (GCP {@code startup-script} metadata in the instance template). On every boot it
+ * installs the Ops Agent (memory metrics for autoscaling and alerts) and Docker once, reads the database password and
+ * Redis AUTH string from Secret Manager with the instance's own service account (so no secret is ever in metadata),
+ * starts the Cloud SQL Auth Proxy, and runs the application container with its connection settings in an env file
+ * readable by root only.
  *
- * @param role          http, websocket or gpu: passed to the app as WORKER_TYPE
- * @param readHosts     private IPs of the read replicas (may be empty)
- * @param redisCaCert   PEM of Memorystore's server CA, for TLS to Redis
+ * <p>Database connections go through the Auth Proxy: Cloud SQL requires client certificates, which the proxy obtains
+ * for the instance's service account (it holds roles/cloudsql.client), and it encrypts the connection. The proxy
+ * listens on a private Docker network: the primary on port {@value #PRIMARY_PORT}, replica i on
+ * {@value #PRIMARY_PORT} + i. The password goes into {@code DATABASE_URL} percent-encoded, so any character is safe.
+ *
+ * @param role                   http, websocket or gpu: passed to the app as WORKER_TYPE
+ * @param primaryConnection      the primary's connection name (project:region:instance)
+ * @param replicaConnections     the read replicas' connection names (may be empty)
+ * @param redisCaCert            PEM of Memorystore's server CA, for TLS to Redis
  */
 public record PoolStartupScript(
         String role,
         String appImage,
         int appPort,
-        String dbHost,
-        List<String> readHosts,
+        String primaryConnection,
+        List<String> replicaConnections,
         String dbSecret,
         String redisHost,
         int redisPort,
@@ -26,8 +34,33 @@ public record PoolStartupScript(
         String bucket,
         boolean gpu) {
 
+    /** The Cloud SQL Auth Proxy image, pinned (v2 line; see docs/deploying.md for updating it). */
+    public static final String AUTH_PROXY_IMAGE = "gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.25.3";
+    public static final int PRIMARY_PORT = 5432;
+    /** The Docker network the app and the proxy share; the proxy is reachable there by its container name. */
+    public static final String DOCKER_NETWORK = "stagecraft";
+
     public PoolStartupScript {
-        readHosts = List.copyOf(readHosts);
+        replicaConnections = List.copyOf(replicaConnections);
+    }
+
+    /** The proxy's arguments: every instance with its own port, over private IP. */
+    List<String> proxyArguments() {
+        List<String> out = new ArrayList<>(List.of("--private-ip", "--address", "0.0.0.0", "--port",
+                String.valueOf(PRIMARY_PORT), primaryConnection));
+        for (int i = 0; i < replicaConnections.size(); i++) {
+            out.add("'" + replicaConnections.get(i) + "?port=" + (PRIMARY_PORT + 1 + i) + "'");
+        }
+        return out;
+    }
+
+    /** Where the app finds the read replicas: host:port through the proxy, comma-separated. */
+    String readHosts() {
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < replicaConnections.size(); i++) {
+            hosts.add("cloudsql-proxy:" + (PRIMARY_PORT + 1 + i));
+        }
+        return String.join(",", hosts);
     }
 
     public String render() {
@@ -42,34 +75,54 @@ public record PoolStartupScript(
                   curl -fsSL -o /tmp/add-ops-agent.sh https://dl.google.com/cloudagents/add-google-cloud-ops-agent-repo.sh
                   bash /tmp/add-ops-agent.sh --also-install
                 fi
-                %14$s%1$s
+                %1$s%2$s
                 # Secrets: read with this instance's service account, never stored in metadata. The access grant may
                 # land a little after the first boot, so keep trying for five minutes.
                 DB_PASSWORD=""
                 for attempt in $(seq 1 30); do
-                  if DB_PASSWORD=$(gcloud secrets versions access latest --secret=%2$s 2>/dev/null) \
-                     && REDIS_AUTH=$(gcloud secrets versions access latest --secret=%3$s 2>/dev/null); then break; fi
+                  if DB_PASSWORD=$(gcloud secrets versions access latest --secret=%3$s 2>/dev/null) \\
+                     && REDIS_AUTH=$(gcloud secrets versions access latest --secret=%4$s 2>/dev/null); then break; fi
                   DB_PASSWORD=""; sleep 10
                 done
                 if [ -z "$DB_PASSWORD" ]; then echo "stagecraft: cannot read the secrets" >&2; exit 1; fi
+                # Percent-encode a value for a URL (every byte outside A-Z a-z 0-9 . _ ~ -).
+                urlencode() {
+                  local LC_ALL=C s="$1" out="" c i
+                  for ((i = 0; i < ${#s}; i++)); do
+                    c="${s:i:1}"
+                    case "$c" in
+                      [A-Za-z0-9._~-]) out+="$c" ;;
+                      *) out+=$(printf '%%%%%%02X' "'$c") ;;
+                    esac
+                  done
+                  printf '%%s' "$out"
+                }
                 install -d -m 700 /etc/stagecraft
                 cat > /etc/stagecraft/redis-ca.pem <<'PEM'
-                %4$s
+                %5$s
                 PEM
                 (umask 077; cat > /etc/stagecraft/app.env <<ENV
-                WORKER_TYPE=%5$s
-                DATABASE_URL=postgresql://app:${DB_PASSWORD}@%6$s:5432/app?sslmode=require
-                DATABASE_READ_HOSTS=%7$s
-                REDIS_URL=rediss://:${REDIS_AUTH}@%8$s:%9$d/0
+                WORKER_TYPE=%6$s
+                DATABASE_URL=postgresql://app:$(urlencode "$DB_PASSWORD")@cloudsql-proxy:%7$d/app?sslmode=disable
+                DATABASE_READ_HOSTS=%8$s
+                REDIS_URL=rediss://:$(urlencode "$REDIS_AUTH")@%9$s:%10$d/0
                 REDIS_CA_FILE=/etc/stagecraft/redis-ca.pem
-                MEDIA_BUCKET=%10$s
+                MEDIA_BUCKET=%11$s
+                MEDIA_PREFIX=media/
                 ENV
                 )
-                docker pull %11$s
+                # The Cloud SQL Auth Proxy: client certificates for this instance's service account, TLS to Cloud SQL.
+                docker network inspect %12$s >/dev/null 2>&1 || docker network create %12$s
+                docker pull %13$s
+                docker rm -f cloudsql-proxy >/dev/null 2>&1 || true
+                docker run -d --name cloudsql-proxy --restart unless-stopped --network %12$s %13$s \\
+                  %14$s
+                docker pull %15$s
                 docker rm -f app >/dev/null 2>&1 || true
-                docker run -d --name app --restart unless-stopped %12$s-p 80:%13$d \\
-                  --env-file /etc/stagecraft/app.env -v /etc/stagecraft/redis-ca.pem:/etc/stagecraft/redis-ca.pem:ro %11$s
-                """.formatted(gpu ? ScriptSnippets.GPU : "", dbSecret, redisSecret, redisCaCert.strip(), role, dbHost,
-                String.join(",", readHosts), redisHost, redisPort, bucket, appImage, gpuFlag, appPort, ScriptSnippets.DOCKER);
+                docker run -d --name app --restart unless-stopped --network %12$s %16$s-p 80:%17$d \\
+                  --env-file /etc/stagecraft/app.env -v /etc/stagecraft/redis-ca.pem:/etc/stagecraft/redis-ca.pem:ro %15$s
+                """.formatted(ScriptSnippets.DOCKER, gpu ? ScriptSnippets.GPU : "", dbSecret, redisSecret,
+                redisCaCert.strip(), role, PRIMARY_PORT, readHosts(), redisHost, redisPort, bucket, DOCKER_NETWORK,
+                AUTH_PROXY_IMAGE, String.join(" ", proxyArguments()), appImage, gpuFlag, appPort);
     }
 }

@@ -24,6 +24,8 @@ public record ServerStartupScript(
 
     public static final String MOUNT = "/mnt/data";
     public static final String FS_LABEL = "stagecraft-data";
+    /** The uid the official postgres and redis images run as after their entrypoints drop root. */
+    public static final int CONTAINER_UID = 999;
 
     public ServerStartupScript {
         domains = List.copyOf(domains);
@@ -82,11 +84,15 @@ public record ServerStartupScript(
                 REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379/0
                 ENV
                 )
-                (umask 077; printf 'requirepass %s\\n' "$REDIS_PASSWORD" > "$MOUNT/secrets/redis.conf")
+                (umask 077; printf 'requirepass %%s\\n' "$REDIS_PASSWORD" > "$MOUNT/secrets/redis.conf")
+                # The postgres and redis images drop to uid 999 before reading these: each file is readable by that
+                # uid only (0600), not by root alone.
+                chown %1$d:%1$d "$MOUNT/secrets/postgres-password" "$MOUNT/secrets/redis.conf"
+                chmod 600 "$MOUNT/secrets/postgres-password" "$MOUNT/secrets/redis.conf"
 
                 # 4. The Compose project, sized by the plan.
                 install -d /opt/stagecraft
-                """);
+                """.formatted(CONTAINER_UID));
         s.append("cat > /opt/stagecraft/compose.yaml <<'YAML'\n").append(compose()).append("YAML\n");
         s.append("cat > /opt/stagecraft/nginx-http.conf <<'NGINX'\n").append(nginxHttp()).append("NGINX\n");
         s.append("""
@@ -154,7 +160,7 @@ public record ServerStartupScript(
                   redis:
                     image: redis:7
                     restart: unless-stopped
-                    command: ["redis-server", "/usr/local/etc/redis/redis.conf", "--maxmemory", "%6$dmb", "--maxmemory-policy", "allkeys-lru", "--appendonly", "yes"]
+                    command: ["redis-server", "/usr/local/etc/redis/redis.conf", "--maxmemory", "%6$dmb", "--maxmemory-policy", "noeviction", "--appendonly", "yes"]
                     volumes:
                       - %3$s/redis:/data
                       - %3$s/secrets/redis.conf:/usr/local/etc/redis/redis.conf:ro

@@ -1,10 +1,10 @@
 package io.stagecraft.config;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
+import io.stagecraft.net.Ipv4Ranges;
 import io.stagecraft.sizing.Catalog;
 import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.Coefficients;
+import io.stagecraft.sizing.Format;
 import io.stagecraft.sizing.LoadInput;
 import io.stagecraft.sizing.Stage;
 import io.stagecraft.sizing.Tier;
@@ -13,17 +13,21 @@ import io.stagecraft.sizing.WorkloadProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The typed, validated settings of one stack. Every bad value becomes one {@link ConfigException} naming the
- * key, the value and what is allowed, before anything is sized or provisioned.
+ * The typed, validated settings of one stack. Every bad value becomes one {@link InvalidInputException} naming the
+ * key, the value and what is allowed, before anything is sized or provisioned. Provider settings the program reads
+ * ({@code gcp:project}, {@code gcp:region}, {@code aws:region}) are validated here too, so no unchecked value ever
+ * reaches a resource or a printed command.
+ *
+ * @param gcpProject the GCP project (validated), or null on AWS
  */
 public record StackConfig(
         Workload workload,
@@ -35,6 +39,7 @@ public record StackConfig(
         String appImage,
         int appPort,
         boolean dbPasswordSet,
+        String gcpProject,
         String stackName) {
 
     public enum Environment {
@@ -48,11 +53,19 @@ public record StackConfig(
     public static final String DEFAULT_APP_IMAGE = "nginxdemos/hello:plain-text";
     /** Namespaces of provider settings a stack file may carry beside Stagecraft's own. */
     private static final Set<String> PROVIDER_NAMESPACES = Set.of("gcp", "aws", "cloudflare", "kubernetes", "pulumi");
-    private static final Pattern CIDR = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})$");
+    /** Provider settings that must be Pulumi secrets. */
+    private static final Set<String> SECRET_PROVIDER_KEYS = Set.of("cloudflare:apiToken");
+    private static final Pattern STACK_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
+    /** GCP project ids: 6-30 characters, lower-case letters, digits and hyphens, a letter first, no hyphen last. */
+    private static final Pattern GCP_PROJECT = Pattern.compile("^[a-z][a-z0-9-]{4,28}[a-z0-9]$");
     private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern IMAGE = Pattern.compile("^[a-z0-9][a-z0-9._/:@-]*$");
-    private static final int MAX_USERS = 100_000_000;
+    /** A deliberately plain address: no quotes, spaces, shell or markup characters. */
+    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
+    /** An OCI image reference: optional registry host and port, lower-case path components, a tag and/or a digest. */
+    private static final Pattern IMAGE = Pattern.compile("^(?:[A-Za-z0-9.-]+(?::[0-9]{1,5})?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*"
+            + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$");
+    /** Numbers as people write them: no leading zeros, no hex, no separators, no sexagesimal. */
+    private static final Pattern NUMBER = Pattern.compile("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?$");
 
     public boolean isProd() {
         return environment == Environment.PROD;
@@ -63,183 +76,208 @@ public record StackConfig(
     }
 
     public static StackConfig parse(ConfigSource src, Catalog catalog, Coefficients k) {
-        new Reader(src).checkKeys();
         Reader r = new Reader(src);
+        r.checkKeys();
+        String stackName = src.stackName().orElse("dev");
+        if (!STACK_NAME.matcher(stackName).matches()) {
+            throw new InvalidInputException("stack", stackName, "not a stack name", "1-100 letters, digits, '.', '_' or '-'");
+        }
 
-        // load: exactly one of three ways to state it
-        List<ConfigKey> loadKeys = new ArrayList<>();
-        for (ConfigKey key : List.of(ConfigKey.USERS, ConfigKey.DAILY_ACTIVE_USERS, ConfigKey.MONTHLY_REQUESTS)) {
+        LoadInput load = load(r, k);
+        String cloudText = r.raw(Setting.CLOUD).orElseThrow(() ->
+                new InvalidInputException(Setting.CLOUD.key(), null, "the cloud is not chosen", "gcp | aws"));
+        Cloud cloud = Cloud.fromId(cloudText).orElseThrow(() ->
+                new InvalidInputException(Setting.CLOUD.key(), cloudText, "unknown cloud", "gcp | aws"));
+        String gcpProject = cloud == Cloud.GCP ? gcpProject(r) : null;
+        List<String> regions = regions(r, cloud, catalog);
+
+        double availability = r.optionalNumber(Setting.AVAILABILITY, Workload.DEFAULT_AVAILABILITY,
+                "a percentage from " + Format.exact(Workload.MIN_AVAILABILITY) + " to " + Format.exact(Workload.MAX_AVAILABILITY)
+                        + ", e.g. 99.5, 99.9, 99.95 (100% is not a design target)");
+        WorkloadProfile profile = new WorkloadProfile(
+                r.optionalNumber(Setting.REQUESTS_PER_USER_PER_SECOND, WorkloadProfile.DEFAULT_REQUESTS_PER_USER_PER_SECOND,
+                        "a number above 0 and at most 100"),
+                r.optionalNumber(Setting.WEBSOCKET_SHARE, WorkloadProfile.DEFAULT_WEBSOCKET_SHARE, "a fraction from 0 to 1"),
+                r.optionalNumber(Setting.DB_QUERIES_PER_REQUEST, WorkloadProfile.DEFAULT_DB_QUERIES_PER_REQUEST,
+                        "a number from 0 to 1000"),
+                r.optionalNumber(Setting.READ_SHARE, WorkloadProfile.DEFAULT_READ_SHARE, "a fraction from 0 to 1"),
+                r.raw(Setting.MEDIA_STORAGE_GB).isPresent()
+                        ? r.number(Setting.MEDIA_STORAGE_GB, "a number of GB from 0 to 10,000,000") : null,
+                r.bool(Setting.GPU, false));
+        double exactUsers = load.concurrentUsers(profile.requestsPerUserPerSecond(), k);
+        if (exactUsers > Workload.MAX_CONCURRENT_USERS) {
+            Setting loadKey = Setting.stating(load.kind());
+            throw new InvalidInputException(loadKey.key(), r.raw(loadKey).orElse(""), "means "
+                    + Format.number(Math.ceil(exactUsers)) + " peak concurrent users, more than Stagecraft plans for",
+                    "a load of at most " + Format.number(Workload.MAX_CONCURRENT_USERS) + " concurrent users");
+        }
+        int users = (int) Math.max(1, Math.ceil(exactUsers - 1e-9));
+
+        Stage stage = null;
+        Optional<String> stageText = r.raw(Setting.STAGE);
+        if (stageText.isPresent()) {
+            stage = Stage.fromId(stageText.get()).orElseThrow(() ->
+                    new InvalidInputException(Setting.STAGE.key(), stageText.get(), "unknown stage", Stage.allowedIds()));
+        }
+        Map<Tier, String> pins = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            Setting key = Setting.pinning(tier);
+            r.text(key).ifPresent(v -> pins.put(tier, v));
+        }
+        Workload workload = new Workload(load, users, cloud, regions, availability, profile, stage, pins);
+
+        Environment env = environment(r, stackName);
+        boolean protect = r.bool(Setting.PROTECT, env == Environment.PROD);
+        List<String> ssh = sshRanges(r);
+        List<String> domains = domains(r);
+        String email = r.text(Setting.ALERT_EMAIL).orElse(null);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new InvalidInputException(Setting.ALERT_EMAIL.key(), email, "not a plain email address",
+                    "an address like oncall@example.com (letters, digits and . _ % + - before the @)");
+        }
+        String image = r.text(Setting.APP_IMAGE).orElse(DEFAULT_APP_IMAGE);
+        if (!IMAGE.matcher(image).matches()) {
+            throw new InvalidInputException(Setting.APP_IMAGE.key(), image, "not a container image reference",
+                    "registry/name:tag in lower case, e.g. ghcr.io/acme/app:1.4.2");
+        }
+        int appPort = r.raw(Setting.APP_PORT).isPresent() ? (int) r.wholeNumber(Setting.APP_PORT) : 80;
+        boolean passwordSet = r.raw(Setting.DB_PASSWORD).isPresent();
+        return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, gcpProject,
+                stackName);
+    }
+
+    private static LoadInput load(Reader r, Coefficients k) {
+        List<Setting> given = new ArrayList<>();
+        for (Setting key : List.of(Setting.USERS, Setting.DAILY_ACTIVE_USERS, Setting.MONTHLY_REQUESTS)) {
             if (r.raw(key).isPresent()) {
-                loadKeys.add(key);
+                given.add(key);
             }
         }
-        if (loadKeys.isEmpty()) {
-            throw new ConfigException(ConfigKey.USERS.key(), null, "the load is not stated",
-                    "one of " + ConfigKey.USERS.key() + " (peak concurrent users), " + ConfigKey.DAILY_ACTIVE_USERS.key()
-                            + ", " + ConfigKey.MONTHLY_REQUESTS.key());
+        if (given.isEmpty()) {
+            throw new InvalidInputException(Setting.USERS.key(), null, "the load is not stated",
+                    "one of " + Setting.USERS.key() + " (peak concurrent users), " + Setting.DAILY_ACTIVE_USERS.key()
+                            + ", " + Setting.MONTHLY_REQUESTS.key());
         }
-        if (loadKeys.size() > 1) {
-            throw new ConfigException(loadKeys.get(1).key(), r.raw(loadKeys.get(1)).orElse(""),
-                    "conflicts with " + loadKeys.get(0).key() + ": state the load one way only",
+        if (given.size() > 1) {
+            throw new InvalidInputException(given.get(1).key(), r.raw(given.get(1)).orElse(""),
+                    "conflicts with " + given.get(0).key() + ": state the load one way only",
                     "exactly one of users, dailyActiveUsers, monthlyRequests");
         }
-        ConfigKey loadKey = loadKeys.get(0);
-        double loadValue = switch (loadKey) {
-            case USERS -> r.wholeNumber(loadKey, 1, MAX_USERS);
-            case DAILY_ACTIVE_USERS -> r.wholeNumber(loadKey, 1, MAX_USERS * 5L);
-            default -> r.number(loadKey, 1, 1e15, "a positive number of requests per month, e.g. 50000000");
-        };
-        LoadInput load = new LoadInput(switch (loadKey) {
+        Setting key = given.get(0);
+        double value = key.kind() == Setting.Kind.WHOLE_NUMBER ? r.wholeNumber(key)
+                : r.number(key, "a positive number of requests per month, e.g. 50000000");
+        LoadInput.Kind kind = switch (key) {
             case USERS -> LoadInput.Kind.USERS;
             case DAILY_ACTIVE_USERS -> LoadInput.Kind.DAILY_ACTIVE_USERS;
             default -> LoadInput.Kind.MONTHLY_REQUESTS;
-        }, loadValue);
-
-        String cloudText = r.raw(ConfigKey.CLOUD).orElseThrow(() ->
-                new ConfigException(ConfigKey.CLOUD.key(), null, "the cloud is not chosen", "gcp | aws"));
-        Cloud cloud = Cloud.fromId(cloudText).orElseThrow(() ->
-                new ConfigException(ConfigKey.CLOUD.key(), cloudText, "unknown cloud", "gcp | aws"));
-
-        List<String> regions = regions(r, src, cloud, catalog);
-
-        double availability = r.optionalNumber(ConfigKey.AVAILABILITY, 90, 99.999, 99.5,
-                "a percentage from 90 to 99.999, e.g. 99.5, 99.9, 99.95 (100% is not a design target)");
-        WorkloadProfile profile = new WorkloadProfile(
-                r.optionalNumber(ConfigKey.REQUESTS_PER_USER_PER_SECOND, 0.0001, 100,
-                        WorkloadProfile.DEFAULT_REQUESTS_PER_USER_PER_SECOND, "a number above 0 and at most 100"),
-                r.optionalNumber(ConfigKey.WEBSOCKET_SHARE, 0, 1, WorkloadProfile.DEFAULT_WEBSOCKET_SHARE, "a fraction from 0 to 1"),
-                r.optionalNumber(ConfigKey.DB_QUERIES_PER_REQUEST, 0, 1000,
-                        WorkloadProfile.DEFAULT_DB_QUERIES_PER_REQUEST, "a number from 0 to 1000"),
-                r.optionalNumber(ConfigKey.READ_SHARE, 0, 1, WorkloadProfile.DEFAULT_READ_SHARE, "a fraction from 0 to 1"),
-                r.raw(ConfigKey.MEDIA_STORAGE_GB).isPresent()
-                        ? r.number(ConfigKey.MEDIA_STORAGE_GB, 0, 1e7, "a number of GB from 0 to 10,000,000") : null,
-                r.bool(ConfigKey.GPU, false));
-        int users = load.toConcurrentUsers(profile.requestsPerUserPerSecond(), k);
-        if (users > MAX_USERS) {
-            throw new ConfigException(loadKey.key(), r.raw(loadKey).orElse(""),
-                    "means " + users + " concurrent users, more than Stagecraft plans for", "at most " + MAX_USERS + " concurrent users");
-        }
-
-        Stage stage = null;
-        Optional<String> stageText = r.raw(ConfigKey.STAGE);
-        if (stageText.isPresent()) {
-            stage = Stage.fromId(stageText.get()).orElseThrow(() ->
-                    new ConfigException(ConfigKey.STAGE.key(), stageText.get(), "unknown stage", Stage.allowedIds()));
-        }
-        Map<Tier, String> overrides = new EnumMap<>(Tier.class);
-        for (Tier tier : Tier.values()) {
-            ConfigKey key = ConfigKey.byShortName(tier.overrideKey()).orElseThrow();
-            r.raw(key).map(String::trim).ifPresent(v -> overrides.put(tier, v));
-        }
-        Workload workload = new Workload(load, users, cloud, regions, availability, profile, stage, overrides);
-
-        String stackName = src.stackName().orElse("dev");
-        Environment env = environment(r, stackName);
-        boolean protect = r.bool(ConfigKey.PROTECT, env == Environment.PROD);
-        List<String> ssh = r.list(ConfigKey.SSH_SOURCE_RANGES);
-        for (String cidr : ssh) {
-            checkCidr(cidr);
-        }
-        List<String> domains = r.list(ConfigKey.DOMAINS).stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
-        for (String d : domains) {
-            if (!DOMAIN.matcher(d).matches()) {
-                throw new ConfigException(ConfigKey.DOMAINS.key(), d, "not a domain name", "names like app.example.com");
-            }
-        }
-        String email = r.raw(ConfigKey.ALERT_EMAIL).map(String::trim).orElse(null);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new ConfigException(ConfigKey.ALERT_EMAIL.key(), email, "not an email address", "an address like oncall@example.com");
-        }
-        String image = r.raw(ConfigKey.APP_IMAGE).map(String::trim).orElse(DEFAULT_APP_IMAGE);
-        if (!IMAGE.matcher(image).matches()) {
-            throw new ConfigException(ConfigKey.APP_IMAGE.key(), image, "not a container image reference",
-                    "registry/name:tag in lower case, e.g. ghcr.io/acme/app:1.4.2");
-        }
-        int appPort = r.raw(ConfigKey.APP_PORT).isPresent() ? (int) r.wholeNumber(ConfigKey.APP_PORT, 1, 65535) : 80;
-        boolean passwordSet = r.raw(ConfigKey.DB_PASSWORD).isPresent();
-        if (passwordSet && !src.isSecret(ConfigKey.DB_PASSWORD.key())) {
-            throw new ConfigException(ConfigKey.DB_PASSWORD.key(), "(hidden)", "is stored in plain text",
-                    "a Pulumi secret: pulumi config set --secret " + ConfigKey.DB_PASSWORD.key() + " <password>");
-        }
-        return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, stackName);
+        };
+        return new LoadInput(kind, value);
     }
 
-    private static List<String> regions(Reader r, ConfigSource src, Cloud cloud, Catalog catalog) {
-        Optional<String> one = r.raw(ConfigKey.REGION);
-        List<String> many = r.list(ConfigKey.REGIONS);
+    private static String gcpProject(Reader r) {
+        Optional<String> project = r.provider("gcp:project");
+        if (project.isEmpty()) {
+            return null; // required only where a stage needs it; the program says so
+        }
+        if (!GCP_PROJECT.matcher(project.get()).matches()) {
+            throw new InvalidInputException("gcp:project", project.get(), "not a GCP project id",
+                    "6-30 lower-case letters, digits and hyphens, starting with a letter, e.g. my-team-prod");
+        }
+        return project.get();
+    }
+
+    private static List<String> regions(Reader r, Cloud cloud, Catalog catalog) {
+        Optional<String> one = r.text(Setting.REGION);
+        List<String> many = r.list(Setting.REGIONS);
         String providerKey = cloud.id() + ":region";
-        Optional<String> provider = src.get(providerKey).map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> provider = r.provider(providerKey);
+        Set<String> known = catalog.regions(cloud);
+        if (provider.isPresent() && !known.contains(provider.get())) {
+            throw new InvalidInputException(providerKey, provider.get(), "not a " + cloud + " region Stagecraft has prices for",
+                    String.join(", ", known));
+        }
         if (one.isPresent() && !many.isEmpty()) {
-            throw new ConfigException(ConfigKey.REGIONS.key(), String.join(",", many),
-                    "conflicts with " + ConfigKey.REGION.key() + "=" + one.get(), "either region or regions, not both");
+            throw new InvalidInputException(Setting.REGIONS.key(), String.join(",", many),
+                    "conflicts with " + Setting.REGION.key() + "=" + one.get(), "either region or regions, not both");
         }
         String key;
         List<String> regions;
         if (!many.isEmpty()) {
-            key = ConfigKey.REGIONS.key();
+            key = Setting.REGIONS.key();
             regions = many;
         } else if (one.isPresent()) {
-            key = ConfigKey.REGION.key();
-            regions = List.of(one.get().trim());
+            key = Setting.REGION.key();
+            regions = List.of(one.get());
         } else if (provider.isPresent()) {
             key = providerKey;
             regions = List.of(provider.get());
         } else {
-            throw new ConfigException(ConfigKey.REGION.key(), null, "no region is set (nor " + providerKey + ")",
-                    String.join(", ", catalog.regions(cloud)));
+            throw new InvalidInputException(Setting.REGION.key(), null, "no region is set (nor " + providerKey + ")",
+                    String.join(", ", known));
         }
-        if (provider.isPresent() && !provider.get().equals(regions.get(0))) {
-            throw new ConfigException(key, String.join(",", regions),
-                    "conflicts with " + providerKey + "=" + provider.get() + " (the provider's default region)",
-                    "the same primary region in both, or drop " + providerKey);
-        }
-        Set<String> known = catalog.regions(cloud);
-        Set<String> seen = new TreeSet<>();
+        Set<String> seen = new HashSet<>();
         for (String region : regions) {
             if (!known.contains(region)) {
-                throw new ConfigException(key, region, "not a " + cloud + " region Stagecraft has prices for",
+                throw new InvalidInputException(key, region, "not a " + cloud + " region Stagecraft has prices for",
                         String.join(", ", known));
             }
             if (!seen.add(region)) {
-                throw new ConfigException(key, String.join(",", regions), "lists " + region + " twice", "distinct regions");
+                throw new InvalidInputException(key, String.join(",", regions), "lists " + region + " twice", "distinct regions");
             }
+        }
+        if (provider.isPresent() && !provider.get().equals(regions.get(0))) {
+            throw new InvalidInputException(key, String.join(",", regions),
+                    "conflicts with " + providerKey + "=" + provider.get() + " (the provider's default region)",
+                    "the same primary region in both, or drop " + providerKey);
         }
         return regions;
     }
 
     private static Environment environment(Reader r, String stackName) {
-        Optional<String> text = r.raw(ConfigKey.ENVIRONMENT);
+        Optional<String> text = r.raw(Setting.ENVIRONMENT);
         if (text.isEmpty()) {
             return Arrays.stream(Environment.values()).filter(e -> e.id().equals(stackName)).findFirst()
                     .orElse(Environment.DEV);
         }
         return Arrays.stream(Environment.values()).filter(e -> e.id().equals(text.get().trim().toLowerCase(Locale.ROOT)))
                 .findFirst().orElseThrow(() ->
-                        new ConfigException(ConfigKey.ENVIRONMENT.key(), text.get(), "unknown environment", "dev | staging | prod"));
+                        new InvalidInputException(Setting.ENVIRONMENT.key(), text.get(), "unknown environment", "dev | staging | prod"));
     }
 
-    private static void checkCidr(String cidr) {
-        String key = ConfigKey.SSH_SOURCE_RANGES.key();
-        var m = CIDR.matcher(cidr);
-        if (!m.matches()) {
-            throw new ConfigException(key, cidr, "not an IPv4 CIDR range", "ranges like 203.0.113.0/24");
-        }
-        for (int i = 1; i <= 4; i++) {
-            if (Integer.parseInt(m.group(i)) > 255) {
-                throw new ConfigException(key, cidr, "not an IPv4 CIDR range", "ranges like 203.0.113.0/24");
+    /** Each range valid, and all of them together admitting no large share of the internet, however they are split. */
+    private static List<String> sshRanges(Reader r) {
+        List<String> ranges = r.list(Setting.SSH_SOURCE_RANGES);
+        String key = Setting.SSH_SOURCE_RANGES.key();
+        for (String cidr : ranges) {
+            Optional<String> problem = Ipv4Ranges.problem(cidr);
+            if (problem.isPresent()) {
+                throw new InvalidInputException(key, cidr, problem.get(), "ranges like 203.0.113.0/24");
             }
         }
-        int prefix = Integer.parseInt(m.group(5));
-        if (prefix > 32) {
-            throw new ConfigException(key, cidr, "prefix length above 32", "ranges like 203.0.113.0/24");
+        if (Ipv4Ranges.opensAdminPortWidely(ranges)) {
+            throw new InvalidInputException(key, String.join(",", ranges), "together open SSH to "
+                    + Format.number(Ipv4Ranges.publicAddresses(ranges)) + " public addresses, a large share of the internet",
+                    "your office or VPN ranges, at most " + Format.number(Ipv4Ranges.MAX_PUBLIC_ADMIN_ADDRESSES)
+                            + " public addresses in all (a /16); or leave unset and use IAP / SSM");
         }
-        if (prefix == 0) {
-            throw new ConfigException(key, cidr, "opens SSH to the whole internet",
-                    "your office or VPN range, e.g. 203.0.113.0/24 (or leave unset and use IAP / SSM)");
-        }
+        return ranges;
     }
 
-    /** Reads raw values and turns each bad one into a ConfigException. */
+    private static List<String> domains(Reader r) {
+        List<String> domains = r.list(Setting.DOMAINS).stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        Set<String> seen = new HashSet<>();
+        for (String d : domains) {
+            if (!DOMAIN.matcher(d).matches()) {
+                throw new InvalidInputException(Setting.DOMAINS.key(), d, "not a domain name", "names like app.example.com");
+            }
+            if (!seen.add(d)) {
+                throw new InvalidInputException(Setting.DOMAINS.key(), d, "is listed twice", "each domain once");
+            }
+        }
+        return domains;
+    }
+
+    /** Reads raw values and turns each bad one into an InvalidInputException. */
     private static final class Reader {
         private final ConfigSource src;
 
@@ -247,19 +285,36 @@ public record StackConfig(
             this.src = src;
         }
 
+        /**
+         * Unknown keys are refused without echoing their value (a misspelled password key must not print the password);
+         * a secret is accepted only on keys that keep it secret end to end.
+         */
         void checkKeys() {
             for (String key : src.keys()) {
                 int colon = key.indexOf(':');
                 String ns = colon < 0 ? "" : key.substring(0, colon);
-                if (ns.equals(ConfigKey.NAMESPACE)) {
+                if (ns.equals(Setting.NAMESPACE)) {
                     String name = key.substring(colon + 1);
-                    if (ConfigKey.byShortName(name).isEmpty()) {
-                        throw new ConfigException(key, src.get(key).orElse(""), "unknown setting" + suggestion(name),
-                                String.join(", ", Arrays.stream(ConfigKey.values()).map(ConfigKey::shortName).toList()));
+                    Optional<Setting> setting = Setting.byShortName(name);
+                    if (setting.isEmpty()) {
+                        throw new InvalidInputException(key, "(not shown)", "unknown setting" + suggestion(name),
+                                String.join(", ", Arrays.stream(Setting.values()).map(Setting::shortName).toList()));
+                    }
+                    if (setting.get().acceptsSecret() && src.get(key).isPresent() && !src.isSecret(key)) {
+                        throw new InvalidInputException(key, "(hidden)", "is stored in plain text",
+                                "a Pulumi secret: pulumi config set --secret " + key + " <value>");
+                    }
+                    if (!setting.get().acceptsSecret() && src.isSecret(key)) {
+                        throw new InvalidInputException(key, "(secret)", "is stored as a Pulumi secret, but Stagecraft writes"
+                                + " this value into resource settings, names or outputs in plain text", "a plain value:"
+                                + " pulumi config set " + key + " <value> (keep secrets to stagecraft:dbPassword)");
                     }
                 } else if (!PROVIDER_NAMESPACES.contains(ns)) {
-                    throw new ConfigException(key, src.get(key).orElse(""),
-                            "unknown namespace '" + ns + "'", "stagecraft:*, gcp:*, aws:*, cloudflare:*, kubernetes:*");
+                    throw new InvalidInputException(key, "(not shown)", "unknown namespace",
+                            "stagecraft:*, gcp:*, aws:*, cloudflare:*, kubernetes:*");
+                } else if (SECRET_PROVIDER_KEYS.contains(key) && !src.isSecret(key)) {
+                    throw new InvalidInputException(key, "(hidden)", "is stored in plain text",
+                            "a Pulumi secret: pulumi config set --secret " + key + " <value>");
                 }
             }
         }
@@ -267,8 +322,9 @@ public record StackConfig(
         private static String suggestion(String name) {
             String best = null;
             int bestDistance = 3;
-            for (ConfigKey k : ConfigKey.values()) {
-                int d = distance(name.toLowerCase(Locale.ROOT), k.shortName().toLowerCase(Locale.ROOT));
+            String lower = name.length() > 64 ? "" : name.toLowerCase(Locale.ROOT);
+            for (Setting k : Setting.values()) {
+                int d = distance(lower, k.shortName().toLowerCase(Locale.ROOT));
                 if (d < bestDistance) {
                     bestDistance = d;
                     best = k.shortName();
@@ -296,79 +352,103 @@ public record StackConfig(
             return prev[b.length()];
         }
 
-        Optional<String> raw(ConfigKey key) {
+        Optional<String> raw(Setting key) {
             return src.get(key.key()).filter(v -> !v.isBlank());
         }
 
-        double number(ConfigKey key, double min, double max, String allowed) {
-            String text = raw(key).orElseThrow(() -> new ConfigException(key.key(), null, "is required", allowed)).trim();
-            double value;
-            try {
-                value = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key.key(), text, "not a number", allowed);
+        /** A provider setting the program reads: a plain value, or refused (a secret here would be printed). */
+        Optional<String> provider(String key) {
+            Optional<String> v = src.get(key).map(String::trim).filter(s -> !s.isEmpty());
+            if (v.isPresent() && src.isSecret(key)) {
+                throw new InvalidInputException(key, "(secret)", "is stored as a Pulumi secret, but Stagecraft prints it in"
+                        + " commands and writes it into resource settings", "a plain value: pulumi config set " + key + " <value>");
             }
-            if (Double.isNaN(value) || Double.isInfinite(value) || text.matches("(?i).*[xpfd].*")) {
-                throw new ConfigException(key.key(), text, "not a finite number", allowed);
+            return v;
+        }
+
+        /** Trimmed text within the setting's length. */
+        Optional<String> text(Setting key) {
+            Optional<String> v = raw(key).map(String::trim);
+            if (v.isPresent() && v.get().length() > key.max()) {
+                throw new InvalidInputException(key.key(), v.get(), "is " + v.get().length() + " characters long",
+                        "at most " + (int) key.max() + " characters");
             }
-            if (value < min || value > max) {
-                throw new ConfigException(key.key(), text, value <= 0 && min > 0 ? "must be above zero" : "out of range", allowed);
+            return v;
+        }
+
+        double number(Setting key, String allowed) {
+            String text = raw(key).orElseThrow(() -> new InvalidInputException(key.key(), null, "is required", allowed)).trim();
+            if (text.length() > 40 || !NUMBER.matcher(text).matches()) {
+                throw new InvalidInputException(key.key(), text, "not a plain decimal number", allowed);
+            }
+            double value = Double.parseDouble(text);
+            if (value < key.min() || value > key.max()) {
+                throw new InvalidInputException(key.key(), text,
+                        value <= 0 && key.min() > 0 ? "must be above zero" : "out of range", allowed);
             }
             return value;
         }
 
-        double optionalNumber(ConfigKey key, double min, double max, double fallback, String allowed) {
-            return raw(key).isPresent() ? number(key, min, max, allowed) : fallback;
+        double optionalNumber(Setting key, double fallback, String allowed) {
+            return raw(key).isPresent() ? number(key, allowed) : fallback;
         }
 
-        long wholeNumber(ConfigKey key, long min, long max) {
-            String allowed = "a whole number from " + min + " to " + max;
-            double value = number(key, min, max, allowed);
+        long wholeNumber(Setting key) {
+            String allowed = "a whole number from " + Format.exact(key.min()) + " to " + Format.exact(key.max());
+            double value = number(key, allowed);
             if (value != Math.rint(value)) {
-                throw new ConfigException(key.key(), raw(key).orElse(""), "not a whole number", allowed);
+                throw new InvalidInputException(key.key(), raw(key).orElse(""), "not a whole number", allowed);
             }
             return (long) value;
         }
 
-        boolean bool(ConfigKey key, boolean fallback) {
+        boolean bool(Setting key, boolean fallback) {
             Optional<String> text = raw(key);
             if (text.isEmpty()) {
                 return fallback;
             }
             return switch (text.get().trim().toLowerCase(Locale.ROOT)) {
-                case "true", "yes" -> true;
-                case "false", "no" -> false;
-                default -> throw new ConfigException(key.key(), text.get(), "not a boolean", "true | false");
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new InvalidInputException(key.key(), text.get(), "not a boolean", "true | false");
             };
         }
 
-        /** A list given as a JSON array (structured Pulumi config) or as comma-separated text. */
-        List<String> list(ConfigKey key) {
+        /** A list given as a JSON array (structured Pulumi config) or as comma-separated text, within its size. */
+        List<String> list(Setting key) {
             Optional<String> text = raw(key);
             if (text.isEmpty()) {
                 return List.of();
             }
             String t = text.get().trim();
+            if (t.length() > 64 * 1024) {
+                throw new InvalidInputException(key.key(), t, "is " + t.length() + " characters long",
+                        "at most " + (int) key.max() + " entries");
+            }
             List<String> out = new ArrayList<>();
             if (t.startsWith("[")) {
                 try {
-                    Object[] items = new Gson().fromJson(t, Object[].class);
-                    for (Object o : items) {
+                    Object[] items = new com.google.gson.Gson().fromJson(t, Object[].class);
+                    for (Object o : items == null ? new Object[0] : items) {
                         if (o == null || o instanceof Map || o instanceof List) {
-                            throw new ConfigException(key.key(), t, "list items must be plain values", "a list of strings");
+                            throw new InvalidInputException(key.key(), t, "list items must be plain values", "a list of strings");
                         }
                         out.add(o.toString().trim());
                     }
-                } catch (JsonParseException e) {
-                    throw new ConfigException(key.key(), t, "not a valid list", "a YAML list or comma-separated values");
+                } catch (com.google.gson.JsonParseException e) {
+                    throw new InvalidInputException(key.key(), t, "not a valid list", "a YAML list or comma-separated values");
                 }
             } else {
-                for (String part : t.split(",")) {
+                for (String part : t.split(",", -1)) {
                     out.add(part.trim());
                 }
             }
             if (out.stream().anyMatch(String::isEmpty)) {
-                throw new ConfigException(key.key(), t, "has an empty entry", "comma-separated values without gaps");
+                throw new InvalidInputException(key.key(), t, "has an empty entry", "comma-separated values without gaps");
+            }
+            if (out.size() > key.max()) {
+                throw new InvalidInputException(key.key(), t, "has " + out.size() + " entries",
+                        "at most " + (int) key.max() + " entries");
             }
             return List.copyOf(out);
         }

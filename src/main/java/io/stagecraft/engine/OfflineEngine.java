@@ -8,7 +8,6 @@ import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
-import io.stagecraft.config.ConfigSource;
 import io.stagecraft.config.MapConfigSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,11 +53,17 @@ public final class OfflineEngine {
         }
     }
 
-    public static Run run(MapConfigSource config, BiConsumer<Context, ConfigSource> program) {
+    /**
+     * Runs a program with a stack config.
+     *
+     * @param previousOutputs what the stack's last deployment exported, as a stack reference to the stack itself reads
+     *                        it (empty: a first deployment)
+     */
+    public static Run run(MapConfigSource config, Map<String, Object> previousOutputs, Consumer<Context> program) {
         String stack = config.stackName().orElse("dev");
         String project = config.get("gcp:project").orElse(null);
         String region = config.get("gcp:region").or(() -> config.get("aws:region")).orElse(null);
-        OfflineMocks mocks = new OfflineMocks(project, region);
+        OfflineMocks mocks = new OfflineMocks(project, region, previousOutputs);
         QuietEngineLogger engineLog = new QuietEngineLogger();
         Logger quiet = Logger.getAnonymousLogger();
         quiet.setLevel(Level.WARNING);
@@ -82,7 +87,7 @@ public final class OfflineEngine {
                 })
                 .build();
         try {
-            TestResult result = test.runTest(ctx -> program.accept(ctx, config));
+            TestResult result = test.runTest(program::accept);
             List<String> errors = new ArrayList<>(result.errors());
             engineLog.errors().stream().filter(m -> !errors.contains(m)).forEach(errors::add);
             for (Exception e : result.exceptions()) {

@@ -16,10 +16,13 @@ import java.util.concurrent.CompletableFuture;
 public final class OfflineMocks implements Mocks {
     private final String project;
     private final String region;
+    private final Map<String, Object> previousOutputs;
 
-    public OfflineMocks(String project, String region) {
+    /** @param previousOutputs what a stack reference to the stack itself reads: the last deployment's outputs */
+    public OfflineMocks(String project, String region, Map<String, Object> previousOutputs) {
         this.project = project == null ? "offline-project" : project;
         this.region = region == null ? "us-central1" : region;
+        this.previousOutputs = Map.copyOf(previousOutputs);
     }
 
     @Override
@@ -39,6 +42,11 @@ public final class OfflineMocks implements Mocks {
         Map<String, Object> state = new LinkedHashMap<>();
         String physical = inputs.get("name") instanceof String n ? n : name + "-" + shortHash(name);
         String id;
+        if (type.equals("pulumi:pulumi:StackReference")) {
+            state.put("outputs", previousOutputs);
+            state.put("secretOutputNames", java.util.List.of());
+            return new Answer(String.valueOf(inputs.getOrDefault("name", name)), state);
+        }
         if (type.startsWith("gcp:")) {
             id = gcp(args, state, physical);
         } else if (type.startsWith("aws:")) {

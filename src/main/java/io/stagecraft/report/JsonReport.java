@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonSerializer;
 import com.google.gson.JsonPrimitive;
+import io.stagecraft.config.Setting;
 import io.stagecraft.sizing.CacheOffer;
 import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.Stage;
@@ -33,7 +34,7 @@ public final class JsonReport {
                 .registerTypeAdapter(Stage.class, (JsonSerializer<Stage>) (v, t, c) -> new JsonPrimitive(v.id()))
                 .registerTypeAdapter(Cloud.class, (JsonSerializer<Cloud>) (v, t, c) -> new JsonPrimitive(v.id()))
                 .registerTypeAdapter(Tier.class, (JsonSerializer<Tier>) (v, t, c) -> new JsonPrimitive(v.id()))
-                .registerTypeAdapter(LoadInput.Kind.class, (JsonSerializer<LoadInput.Kind>) (v, t, c) -> new JsonPrimitive(v.key()))
+                .registerTypeAdapter(LoadInput.Kind.class, (JsonSerializer<LoadInput.Kind>) (v, t, c) -> new JsonPrimitive(Setting.stating(v).shortName()))
                 .registerTypeAdapter(InstanceType.class, (JsonSerializer<InstanceType>) (t, type, ctx) -> {
                     JsonObject o = new JsonObject();
                     o.addProperty("name", t.name());

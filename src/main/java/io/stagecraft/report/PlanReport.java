@@ -2,7 +2,7 @@ package io.stagecraft.report;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.stagecraft.engine.Planner;
+import io.stagecraft.planning.OfflinePlanner;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import io.stagecraft.sizing.Format;
@@ -61,7 +61,7 @@ public final class PlanReport {
     private PlanReport() {
     }
 
-    public static String render(Planner.Result r) {
+    public static String render(OfflinePlanner.Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append(SizingReport.header(r.plan()).replace("Estimated monthly cost", "Sized monthly cost")).append('\n');
         sb.append("Why this stage\n");
@@ -128,7 +128,7 @@ public final class PlanReport {
     }
 
     /** The plan as JSON: sizing summary, every resource with inputs and options, cost from the graph, outputs. */
-    public static String json(Planner.Result r) {
+    public static String json(OfflinePlanner.Result r) {
         var gson = JsonReport.gson();
         JsonObject o = new JsonObject();
         o.addProperty("stack", r.config().stackName());

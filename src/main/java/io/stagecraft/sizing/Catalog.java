@@ -34,6 +34,7 @@ public final class Catalog {
     private final List<DatabaseTier> databases;
     private final List<CacheOffer> caches;
     private final List<ServicePrice> services;
+    private final Map<Cloud, CloudProfile> profiles;
     // per-cloud views, built once: the calculator asks for them on every plan
     private final Map<Cloud, List<InstanceType>> computeByCloud = new java.util.EnumMap<>(Cloud.class);
     private final Map<Cloud, List<DatabaseTier>> databasesByCloud = new java.util.EnumMap<>(Cloud.class);
@@ -44,8 +45,9 @@ public final class Catalog {
 
     private Catalog(Map<String, List<String>> zonesByRegion, Map<String, PriceSource> sources, List<InstanceFamily> families,
                     List<InstanceType> compute, List<DatabaseTier> databases, List<CacheOffer> caches,
-                    List<ServicePrice> services) {
-        this.zonesByRegion = Map.copyOf(zonesByRegion);
+                    List<ServicePrice> services, Map<Cloud, CloudProfile> profiles) {
+        this.profiles = Map.copyOf(profiles);
+        this.zonesByRegion = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(zonesByRegion));
         this.sources = Map.copyOf(sources);
         this.families = List.copyOf(families);
         this.compute = List.copyOf(compute);
@@ -162,10 +164,24 @@ public final class Catalog {
         }
         List<ServicePrice> services = new ArrayList<>();
         for (Entry e : entries(doc, "services")) {
-            services.add(new ServicePrice(e.cloud(), e.string("id"), PriceUnit.fromId(e.string("unit")),
+            String id = e.string("id");
+            services.add(new ServicePrice(e.cloud(), id, e.has("apiName") ? e.string("apiName") : id,
+                    PriceUnit.fromId(e.string("unit")),
                     e.source(sources), e.prices("price")));
         }
-        Catalog catalog = new Catalog(zones, sources, families, compute, databases, caches, services);
+        Map<Cloud, CloudProfile> profiles = new java.util.EnumMap<>(Cloud.class);
+        for (Entry e : doc.get("profiles") == null ? List.<Entry>of() : entries(doc, "profiles")) {
+            CloudProfile p = new CloudProfile(e.cloud(), e.string("bootDisk"), e.string("dataDisk"),
+                    e.string("snapshotStorage"), e.string("staticIp"), e.string("mediaStorage"),
+                    e.string("mediaStorageLabel"), e.string("databaseEngine"), e.string("databaseStorage"),
+                    e.string("databaseBackups"), e.string("cacheEngine"), e.optionalString("cacheSingleTier"),
+                    e.optionalString("cacheReplicatedTier"), e.stageServices("horizontalServices"),
+                    e.stageServices("enterpriseRegionServices"), e.strings("notes"));
+            if (profiles.put(p.cloud(), p) != null) {
+                throw new CatalogException("catalog: profiles lists " + p.cloud() + " twice");
+            }
+        }
+        Catalog catalog = new Catalog(zones, sources, families, compute, databases, caches, services, profiles);
         catalog.checkInvariants();
         return catalog;
     }
@@ -187,6 +203,30 @@ public final class Catalog {
             caches.stream().filter(t -> t.cloud() == cloud)
                     .forEach(t -> complete(t.name(), t.pricedPerGb() ? t.perGbHourly() : t.nodeHourly(), regions));
             services.stream().filter(t -> t.cloud() == cloud).forEach(t -> complete(t.id(), t.price(), regions));
+        }
+        for (Cloud cloud : Cloud.values()) {
+            if (computeByCloud.get(cloud).isEmpty()) {
+                continue; // a catalog may hold one cloud only
+            }
+            CloudProfile p = profiles.get(cloud);
+            if (p == null) {
+                throw new CatalogException("catalog: profiles has no entry for " + cloud);
+            }
+            List<String> ids = new ArrayList<>(List.of(p.bootDisk(), p.dataDisk(), p.snapshotStorage(), p.staticIp(),
+                    p.mediaStorage(), p.databaseStorage(), p.databaseBackups()));
+            p.horizontalServices().forEach(s -> ids.add(s.service()));
+            p.enterpriseRegionServices().forEach(s -> ids.add(s.service()));
+            for (String id : ids) {
+                if (!serviceByKey.containsKey(cloud + "/" + id)) {
+                    throw new CatalogException("catalog: the " + cloud + " profile names service '" + id
+                            + "' that is not in services");
+                }
+            }
+            boolean byCapacity = caches.stream().anyMatch(c -> c.cloud() == cloud && c.pricedPerGb());
+            if (byCapacity && (p.cacheSingleTier() == null || p.cacheReplicatedTier() == null)) {
+                throw new CatalogException("catalog: the " + cloud + " profile needs cacheSingleTier and"
+                        + " cacheReplicatedTier for its capacity-priced caches");
+            }
         }
     }
 
@@ -213,6 +253,13 @@ public final class Catalog {
         return regionsByCloud.get(cloud);
     }
 
+    /** The region a cloud's plans use when none is given: its first in the catalog's regions section. */
+    public String defaultRegion(Cloud cloud) {
+        return zonesByRegion.keySet().stream().filter(k -> k.startsWith(cloud + "/")).findFirst()
+                .map(k -> k.substring(k.indexOf('/') + 1))
+                .orElseThrow(() -> new CatalogException("catalog: no regions for " + cloud));
+    }
+
     /** Zones of a region, in the catalog's order; the first is where single-zone resources go. */
     public List<String> zones(Cloud cloud, String region) {
         List<String> z = zonesByRegion.get(cloud + "/" + region);
@@ -220,6 +267,16 @@ public final class Catalog {
             throw new CatalogException("catalog: no zones for " + cloud + " region " + region);
         }
         return z;
+    }
+
+    /** What differs between clouds: products used and fixed services per stage. */
+    public CloudProfile profile(Cloud cloud) {
+        return profiles.get(cloud);
+    }
+
+    /** Caveats every plan on a cloud carries. */
+    public List<String> notes(Cloud cloud) {
+        return profiles.get(cloud).notes();
     }
 
     public List<InstanceType> compute(Cloud cloud) {
@@ -236,6 +293,13 @@ public final class Catalog {
                 .filter(t -> t.cloud() == cloud && t.machineType().equals(machineType) && t.gpus() == 0)
                 .findFirst()
                 .or(() -> compute.stream().filter(t -> t.cloud() == cloud && t.machineType().equals(machineType)).findFirst());
+    }
+
+    /** The class of a family (burstable, general, compute, memory, gpu). */
+    public String familyClass(Cloud cloud, String family) {
+        return families.stream().filter(f -> f.cloud() == cloud && f.name().equals(family)).findFirst()
+                .map(InstanceFamily::instanceClass)
+                .orElseThrow(() -> new CatalogException("catalog: no family " + family + " for " + cloud));
     }
 
     public List<InstanceFamily> families(Cloud cloud) {
@@ -265,6 +329,11 @@ public final class Catalog {
             throw new CatalogException("catalog: no service price '" + id + "' for " + cloud);
         }
         return s;
+    }
+
+    /** The service a cloud API name stands for (an EBS volume type, a persistent disk type), if the catalog prices it. */
+    public Optional<ServicePrice> serviceByApiName(Cloud cloud, String apiName) {
+        return services.stream().filter(s -> s.cloud() == cloud && s.apiName().equals(apiName)).findFirst();
     }
 
     public List<ServicePrice> services() {
@@ -375,6 +444,37 @@ public final class Catalog {
                 throw new CatalogException("catalog: " + where() + " cites source '" + id + "' that is not in sources");
             }
             return id;
+        }
+
+        List<String> strings(String key) {
+            Object v = map.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> l)) {
+                throw new CatalogException("catalog: " + where() + " needs '" + key + "' as a list");
+            }
+            return l.stream().map(Object::toString).toList();
+        }
+
+        List<CloudProfile.StageService> stageServices(String key) {
+            Object v = map.get(key);
+            if (v == null) {
+                return List.of();
+            }
+            if (!(v instanceof List<?> l)) {
+                throw new CatalogException("catalog: " + where() + " needs '" + key + "' as a list");
+            }
+            List<CloudProfile.StageService> out = new ArrayList<>();
+            for (int i = 0; i < l.size(); i++) {
+                if (!(l.get(i) instanceof Map<?, ?> m)) {
+                    throw new CatalogException("catalog: " + where() + " " + key + "[" + i + "] is not a map");
+                }
+                Entry item = new Entry(section + " " + key, i, m);
+                out.add(new CloudProfile.StageService(item.string("category"), item.string("item"), item.string("service"),
+                        item.string("quantity"), item.string("unit")));
+            }
+            return out;
         }
 
         RegionalPrice prices(String key) {

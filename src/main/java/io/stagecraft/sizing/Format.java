@@ -30,6 +30,14 @@ public final class Format {
         return sb.toString();
     }
 
+    /** The value as written, without rounding or grouping: 99.999 -> "99.999", 300.0 -> "300", 1e15 -> "1000000000000000". */
+    public static String exact(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
     /** 1234.5 -> "$1,234.50". */
     public static String usd(double value) {
         long cents = Math.round(Math.abs(value) * 100.0);

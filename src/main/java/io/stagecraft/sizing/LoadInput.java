@@ -14,21 +14,14 @@ package io.stagecraft.sizing;
 public record LoadInput(Kind kind, double value) {
 
     public enum Kind {
-        USERS("users", "peak concurrent users"),
-        DAILY_ACTIVE_USERS("dailyActiveUsers", "daily active users"),
-        MONTHLY_REQUESTS("monthlyRequests", "requests per month");
+        USERS("peak concurrent users"),
+        DAILY_ACTIVE_USERS("daily active users"),
+        MONTHLY_REQUESTS("requests per month");
 
-        private final String key;
         private final String label;
 
-        Kind(String key, String label) {
-            this.key = key;
+        Kind(String label) {
             this.label = label;
-        }
-
-        /** The config key (without the stagecraft: namespace). */
-        public String key() {
-            return key;
         }
 
         public String label() {
@@ -36,15 +29,20 @@ public record LoadInput(Kind kind, double value) {
         }
     }
 
-    /** Peak concurrent users this load means, rounded up to a whole user. */
-    public int toConcurrentUsers(double requestsPerUserPerSecond, Coefficients k) {
-        double users = switch (kind) {
+    /** Peak concurrent users this load means, unrounded (a caller checks it against the planning limit first). */
+    public double concurrentUsers(double requestsPerUserPerSecond, Coefficients k) {
+        return switch (kind) {
             case USERS -> value;
             case DAILY_ACTIVE_USERS -> value * k.get(Coefficient.CONCURRENCY_RATIO);
             case MONTHLY_REQUESTS -> value / (Pricing.HOURS_PER_MONTH * 3600.0)
                     * k.get(Coefficient.PEAK_TO_AVERAGE) / requestsPerUserPerSecond;
         };
-        return (int) Math.max(1, Math.ceil(users - 1e-9));
+    }
+
+    /** Peak concurrent users this load means, rounded up to a whole user. */
+    public int toConcurrentUsers(double requestsPerUserPerSecond, Coefficients k) {
+        double users = concurrentUsers(requestsPerUserPerSecond, k);
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(users - 1e-9)));
     }
 
     /** One line saying how the concurrent user count was reached. */

@@ -1,8 +1,10 @@
 package io.stagecraft.sizing;
 
+import java.util.Map;
+
 /**
- * Turns things that are billed into cost line items. The sizing plan and the resource graph both price
- * through this one class, so the two estimates agree by construction and a test can check they do.
+ * Turns things that are billed into cost line items, from the catalog's published prices. Which product a cloud
+ * uses for snapshots, database storage and backups comes from its {@link CloudProfile}.
  */
 public final class PriceBook {
     private final Catalog catalog;
@@ -29,8 +31,7 @@ public final class PriceBook {
 
     /** Snapshot storage for a disk of {@code diskGb}: incremental dailies estimated as a share of the disk. */
     public LineItem snapshots(String label, Cloud cloud, String region, double diskGb) {
-        String id = cloud == Cloud.GCP ? "snapshot" : "ebs-snapshot";
-        return service("storage", label, cloud, region, id, snapshotGb(diskGb), "GB");
+        return service("storage", label, cloud, region, catalog.profile(cloud).snapshotStorage(), snapshotGb(diskGb), "GB");
     }
 
     public double snapshotGb(double diskGb) {
@@ -43,6 +44,17 @@ public final class PriceBook {
         return new LineItem(category, item, region, quantity, unit, price.monthly(region, quantity));
     }
 
+    /** Media in the cloud's object storage, at the expected size. */
+    public LineItem media(Cloud cloud, String region, double gb) {
+        CloudProfile p = catalog.profile(cloud);
+        return service("storage", p.mediaStorageLabel(), cloud, region, p.mediaStorage(), Math.ceil(gb), "GB");
+    }
+
+    /** A fixed service a stage pays for; named quantities (vms, natGateways) come from the stage planner. */
+    public LineItem stageService(Cloud cloud, CloudProfile.StageService s, String region, Map<String, Double> named) {
+        return service(s.category(), s.item(), cloud, region, s.service(), s.quantity(named), s.unit());
+    }
+
     /** A managed Postgres instance; a highly available primary costs the tier's HA factor times one instance. */
     public LineItem database(String label, String region, DatabaseTier tier, boolean highlyAvailable) {
         double factor = highlyAvailable ? tier.haFactor() : 1.0;
@@ -52,34 +64,33 @@ public final class PriceBook {
 
     /** Database disk: an HA primary keeps a standby copy, billed twice. */
     public LineItem databaseStorage(String label, Cloud cloud, String region, double gb, boolean highlyAvailable) {
-        String id = cloud == Cloud.GCP ? "cloud-sql-storage-ssd" : "rds-storage-gp3";
         double billed = highlyAvailable ? gb * 2 : gb;
-        return service("database", label + (highlyAvailable ? " (HA, billed twice)" : ""), cloud, region, id, billed, "GB");
+        return service("database", label + (highlyAvailable ? " (HA, billed twice)" : ""), cloud, region,
+                catalog.profile(cloud).databaseStorage(), billed, "GB");
     }
 
     public LineItem databaseBackups(String label, Cloud cloud, String region, double diskGb) {
-        String id = cloud == Cloud.GCP ? "cloud-sql-backup" : "rds-backup";
-        return service("database", label, cloud, region, id, snapshotGb(diskGb), "GB");
+        return service("database", label, cloud, region, catalog.profile(cloud).databaseBackups(), snapshotGb(diskGb), "GB");
     }
 
-    /** Memorystore: capacity x the per-GB rate of the band the capacity falls in. */
-    public LineItem memorystore(String label, String region, CacheOffer offer, int capacityGb) {
+    /** A cache priced by capacity: capacity x the per-GB rate of the band the capacity falls in. */
+    public LineItem cacheCapacity(String label, String region, CacheOffer offer, int capacityGb) {
         return new LineItem("cache", label + " " + offer.tier() + " " + capacityGb + " GB", region, capacityGb, "GB",
                 capacityGb * offer.perGbHourly().in(region, offer.name()) * Pricing.HOURS_PER_MONTH);
     }
 
-    /** ElastiCache: node-hours of a node type. */
+    /** A cache priced by node: node-hours of a node type. */
     public LineItem cacheNodes(String label, String region, CacheOffer offer, int nodes) {
         return new LineItem("cache", label + " " + offer.name(), region, nodes, "node",
                 nodes * offer.nodeHourly().in(region, offer.name()) * Pricing.HOURS_PER_MONTH);
     }
 
-    /** The Memorystore band of a tier that covers a capacity. */
-    public CacheOffer memorystoreBand(String tier, int capacityGb) {
-        return catalog.caches(Cloud.GCP).stream()
+    /** The capacity band of a service tier that covers a capacity. */
+    public CacheOffer capacityBand(Cloud cloud, String tier, int capacityGb) {
+        return catalog.caches(cloud).stream()
                 .filter(o -> o.pricedPerGb() && o.tier().equals(tier) && o.coversCapacity(capacityGb))
                 .findFirst()
-                .orElseThrow(() -> new CatalogException("catalog: no Memorystore " + tier + " band covers "
+                .orElseThrow(() -> new CatalogException("catalog: no " + cloud + " " + tier + " cache band covers "
                         + capacityGb + " GB"));
     }
 }

@@ -22,11 +22,19 @@ public record Workload(
         Stage stageOverride,
         Map<Tier, String> typeOverrides) {
 
+    /** The largest peak concurrent user count Stagecraft plans for. */
+    public static final int MAX_CONCURRENT_USERS = 100_000_000;
+    /** The availability target when none is given, in percent. */
+    public static final double DEFAULT_AVAILABILITY = 99.5;
+    /** Availability targets Stagecraft designs for, in percent (100% is not a design target). */
+    public static final double MIN_AVAILABILITY = 90;
+    public static final double MAX_AVAILABILITY = 99.999;
+
     public Workload {
         regions = List.copyOf(regions);
         typeOverrides = Map.copyOf(typeOverrides);
-        if (concurrentUsers < 1) {
-            throw new IllegalArgumentException("concurrentUsers must be at least 1");
+        if (concurrentUsers < 1 || concurrentUsers > MAX_CONCURRENT_USERS) {
+            throw new IllegalArgumentException("concurrentUsers must be 1 to " + MAX_CONCURRENT_USERS);
         }
         if (regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region is needed");
@@ -35,7 +43,7 @@ public record Workload(
 
     /** A workload with defaults: the given peak concurrent users, one region, 99.5%, default profile. */
     public static Workload of(int users, Cloud cloud, String region) {
-        return new Workload(new LoadInput(LoadInput.Kind.USERS, users), users, cloud, List.of(region), 99.5,
+        return new Workload(new LoadInput(LoadInput.Kind.USERS, users), users, cloud, List.of(region), DEFAULT_AVAILABILITY,
                 WorkloadProfile.defaults(), null, Map.of());
     }
 

@@ -1,5 +1,6 @@
 package io.stagecraft.engine;
 
+import io.stagecraft.planning.OfflinePlanner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.stagecraft.config.MapConfigSource;
@@ -24,7 +25,7 @@ class CostAgreementTest {
             "300,gcp,99.9,false", "6000,gcp,99.9,true"})
     void graphCostEqualsPlanCost(int users, String cloud, double availability, boolean gpu) {
         Map<String, String> m = new HashMap<>();
-        m.put("gcp:project", "p");
+        m.put("gcp:project", "demo-project");
         m.put("stagecraft:cloud", cloud);
         m.put("stagecraft:region", cloud.equals("gcp") ? "us-central1" : "us-east-1");
         m.put("stagecraft:users", String.valueOf(users));
@@ -32,7 +33,7 @@ class CostAgreementTest {
         m.put("stagecraft:gpu", String.valueOf(gpu));
         m.put("stagecraft:domains", "app.example.com");
         m.put("stagecraft:dbPassword", "x");
-        Planner.Result r = Planner.defaults().plan(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "test"));
+        OfflinePlanner.Result r = OfflinePlanner.defaults().plan(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "test"));
         assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
         assertEquals(r.plan().cost().items().size() > 0, true);
         if (gpu) {

@@ -1,5 +1,6 @@
 package io.stagecraft.engine;
 
+import io.stagecraft.planning.OfflinePlanner;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -42,7 +43,7 @@ class InventoryTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Planner.Result r = Plans.of((String) inv.get("stack"), (Map<String, String>) inv.getOrDefault("settings", Map.of()));
+        OfflinePlanner.Result r = Plans.of((String) inv.get("stack"), (Map<String, String>) inv.getOrDefault("settings", Map.of()));
         ResourceGraph g = r.run().graph();
         List<String> problems = new ArrayList<>();
         Map<String, Object> counts = (Map<String, Object>) inv.get("counts");

@@ -2,9 +2,12 @@ package io.stagecraft.engine;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.stagecraft.App;
+import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.config.MapConfigSource;
+import io.stagecraft.planning.OfflinePlanner;
+import io.stagecraft.planning.StackPlanner;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,7 @@ class OfflineEngineTest {
 
     private static Map<String, String> base() {
         Map<String, String> m = new HashMap<>();
-        m.put("gcp:project", "p");
+        m.put("gcp:project", "demo-project");
         m.put("stagecraft:cloud", "gcp");
         m.put("stagecraft:region", "us-central1");
         m.put("stagecraft:users", "300");
@@ -21,24 +24,24 @@ class OfflineEngineTest {
     }
 
     @Test
-    void badConfigStopsTheProgramWithOneMessageAndNothingIsCreated() {
+    void badSettingsStopAtTheFrontDoorWithOneMessage() {
         Map<String, String> m = base();
         m.put("stagecraft:users", "-1");
-        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(m, Set.of(), "dev"), App::program);
-        assertEquals(1, run.errors().size(), run.errors().toString());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> StackPlanner.defaults().size(new MapConfigSource(m, Set.of(), "dev")));
         assertEquals("stagecraft:users = \"-1\": must be above zero. Allowed: a whole number from 1 to 100000000",
-                run.errors().get(0));
-        assertTrue(run.graph().customResources().isEmpty(), "nothing provisioned");
-        assertTrue(run.outputs().isEmpty());
+                e.getMessage());
     }
 
     @Test
-    void aMissingGcpProjectIsNamed() {
+    void aMissingGcpProjectIsNamedAndNothingIsCreated() {
         Map<String, String> m = base();
         m.remove("gcp:project");
-        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(m, Set.of(), "dev"), App::program);
+        OfflineEngine.Run run = Plans.run(new MapConfigSource(m, Set.of(), "dev"));
+        assertEquals(1, run.errors().size(), run.errors().toString());
         assertTrue(run.errors().get(0).startsWith("gcp:project is not set: is required on GCP"), run.errors().toString());
         assertTrue(run.graph().customResources().isEmpty());
+        assertTrue(run.outputs().isEmpty());
     }
 
     @Test
@@ -46,7 +49,7 @@ class OfflineEngineTest {
         Map<String, String> m = base();
         m.put("stagecraft:users", "30000");
         m.put("stagecraft:dbPassword", "x");
-        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "dev"), App::program);
+        OfflineEngine.Run run = Plans.run(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "dev"));
         assertEquals(1, run.errors().size());
         assertTrue(run.errors().get(0).startsWith("The enterprise stage on gcp is sized"), run.errors().get(0));
         assertTrue(run.graph().customResources().isEmpty());
@@ -54,10 +57,10 @@ class OfflineEngineTest {
 
     @Test
     void theGraphRecordsParentsInputsOptionsAndOutputs() {
-        Planner.Result r = Plans.of("stacks/single-vm.yaml");
+        OfflinePlanner.Result r = Plans.of("stacks/single-vm.yaml");
         ResourceGraph g = r.run().graph();
         ResourceNode vm = g.one("gcp:compute/instance:Instance");
-        assertEquals(java.util.List.of("stagecraft:gcp:SingleVmStack", "stagecraft:gcp:VmHost"),
+        assertEquals(List.of("stagecraft:gcp:SingleVmStack", "stagecraft:gcp:VmHost"),
                 g.ancestors(vm).stream().filter(n -> !n.isStack()).map(ResourceNode::type).toList());
         assertTrue(vm.urn().contains("stagecraft:gcp:SingleVmStack$stagecraft:gcp:VmHost$gcp:compute/instance:Instance::stagecraft-host-vm"),
                 vm.urn());
@@ -74,8 +77,8 @@ class OfflineEngineTest {
     @Test
     void runsAreDeterministic() {
         MapConfigSource src = new MapConfigSource(base(), Set.of(), "dev");
-        OfflineEngine.Run a = OfflineEngine.run(src, App::program);
-        OfflineEngine.Run b = OfflineEngine.run(src, App::program);
+        OfflineEngine.Run a = Plans.run(src);
+        OfflineEngine.Run b = Plans.run(src);
         assertEquals(a.graph().nodes(), b.graph().nodes());
         assertEquals(a.outputs(), b.outputs());
     }

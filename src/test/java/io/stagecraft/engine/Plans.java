@@ -1,5 +1,6 @@
 package io.stagecraft.engine;
 
+import io.stagecraft.planning.OfflinePlanner;
 import io.stagecraft.config.MapConfigSource;
 import io.stagecraft.config.StackFile;
 import java.nio.file.Path;
@@ -9,17 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Offline plans for tests, cached per file or config: one engine run serves every assertion about it. */
 public final class Plans {
-    private static final Map<String, Planner.Result> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, OfflinePlanner.Result> CACHE = new ConcurrentHashMap<>();
 
     private Plans() {
     }
 
-    public static synchronized Planner.Result of(String stackFile) {
-        return CACHE.computeIfAbsent(stackFile, f -> Planner.defaults().plan(Path.of(f)));
+    public static synchronized OfflinePlanner.Result of(String stackFile) {
+        return CACHE.computeIfAbsent(stackFile, f -> OfflinePlanner.defaults().plan(Path.of(f)));
+    }
+
+    /**
+     * Runs the program on settings as a real deployment would get them, without the offline planner's placeholders:
+     * sized by the front door, built by the stage program under the offline engine.
+     */
+    public static OfflineEngine.Run run(MapConfigSource source) {
+        io.stagecraft.planning.PlannedStack planned = io.stagecraft.planning.StackPlanner.defaults().size(source);
+        return OfflineEngine.run(source, Map.of(), ctx -> io.stagecraft.stacks.StageProgram.run(ctx, planned));
     }
 
     /** A stack file with some settings changed (or removed, when the value is null). */
-    public static synchronized Planner.Result of(String stackFile, Map<String, String> changes) {
+    public static synchronized OfflinePlanner.Result of(String stackFile, Map<String, String> changes) {
         String key = stackFile + changes;
         return CACHE.computeIfAbsent(key, k -> {
             MapConfigSource base = StackFile.load(Path.of(stackFile));
@@ -31,7 +41,7 @@ public final class Plans {
                     values.put(name, value);
                 }
             });
-            return Planner.defaults().plan(new MapConfigSource(values, base.secretKeys(), base.stackName().orElse("dev")));
+            return OfflinePlanner.defaults().plan(new MapConfigSource(values, base.secretKeys(), base.stackName().orElse("dev")));
         });
     }
 }

@@ -1,8 +1,9 @@
 package io.stagecraft.engine;
 
+import io.stagecraft.planning.OfflinePlanner;
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.stagecraft.sizing.InvalidInputException;
+import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.sizing.LineItem;
 import io.stagecraft.sizing.Stage;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class StackFilesTest {
     @ParameterizedTest
     @MethodSource("stackFiles")
     void everyStackFilePlansOrSaysWhyNot(String file) {
-        Planner.Result r;
+        OfflinePlanner.Result r;
         try {
             r = Plans.of(file);
         } catch (InvalidInputException e) {

@@ -54,18 +54,18 @@ class StageChoiceTest {
 
     @Test
     void aStageBelowTheAvailabilityTargetIsRejected() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> calc.plan(
+        SizingException e = assertThrows(SizingException.class, () -> calc.plan(
                 Workload.of(300, Cloud.GCP, "us-central1").withAvailability(99.95).withStage(Stage.VERTICAL)));
-        assertEquals("stagecraft:stage", e.key());
-        assertTrue(e.getMessage().contains("conflicts with stagecraft:availability"), e.getMessage());
+        assertEquals(WorkloadField.STAGE, e.field());
+        assertTrue(e.getMessage().contains("conflicts with the availability target"), e.getMessage());
         assertEquals("horizontal | enterprise (or lower the availability target)", e.allowed());
     }
 
     @Test
     void aSingleVmStageThatCannotCarryTheLoadIsRejected() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> calc.plan(
+        SizingException e = assertThrows(SizingException.class, () -> calc.plan(
                 Workload.of(40_000, Cloud.AWS, "us-east-1").withStage(Stage.SINGLE_VM)));
-        assertEquals("stagecraft:stage", e.key());
+        assertEquals(WorkloadField.STAGE, e.field());
         assertTrue(e.getMessage().contains("no single VM in the catalog carries 40,000 users"), e.getMessage());
     }
 
@@ -80,9 +80,9 @@ class StageChoiceTest {
 
     @Test
     void severalRegionsBelowEnterpriseAreRejected() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> calc.plan(
+        SizingException e = assertThrows(SizingException.class, () -> calc.plan(
                 Workload.of(300, Cloud.GCP, "us-central1").withRegions(List.of("us-central1", "europe-west1"))));
-        assertEquals("stagecraft:regions", e.key());
+        assertEquals(WorkloadField.REGIONS, e.field());
         assertTrue(e.getMessage().contains("only planned in the enterprise stage"), e.getMessage());
     }
 
@@ -91,17 +91,18 @@ class StageChoiceTest {
         Workload w = Workload.of(300, Cloud.GCP, "us-central1");
         SizingPlan p = calc.plan(w.withOverrides(Map.of(Tier.SERVER, "n2-standard-4")));
         assertEquals("n2-standard-4", p.pool(Tier.SERVER).orElseThrow().type().name());
-        InvalidInputException small = assertThrows(InvalidInputException.class,
+        SizingException small = assertThrows(SizingException.class,
                 () -> calc.plan(w.withUsers(1_500).withOverrides(Map.of(Tier.SERVER, "e2-small"))));
-        assertEquals("stagecraft:vmType", small.key());
+        assertEquals(WorkloadField.PINNED_TYPE, small.field());
+        assertEquals(Tier.SERVER, small.tier());
         assertTrue(small.getMessage().contains("cannot carry the load"), small.getMessage());
         assertTrue(small.allowed().contains("n2-standard-4"), "lists the types that would fit");
-        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+        SizingException unknown = assertThrows(SizingException.class,
                 () -> calc.plan(w.withOverrides(Map.of(Tier.SERVER, "m5.large"))));
         assertTrue(unknown.getMessage().contains("not a gcp single VM"), unknown.getMessage());
-        InvalidInputException basic = assertThrows(InvalidInputException.class, () -> calc.plan(
+        SizingException basic = assertThrows(SizingException.class, () -> calc.plan(
                 w.withAvailability(99.9).withOverrides(Map.of(Tier.CACHE, "BASIC"))));
-        assertEquals("stagecraft:cacheTier", basic.key());
+        assertEquals(Tier.CACHE, basic.tier());
     }
 
     @Test
@@ -116,9 +117,9 @@ class StageChoiceTest {
 
     @Test
     void unknownRegionsAreRejectedByTheCalculatorToo() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
+        SizingException e = assertThrows(SizingException.class,
                 () -> calc.plan(Workload.of(300, Cloud.AWS, "us-central1")));
-        assertEquals("stagecraft:region", e.key());
+        assertEquals(WorkloadField.REGIONS, e.field());
         assertEquals("eu-west-1, us-east-1", e.allowed());
     }
 

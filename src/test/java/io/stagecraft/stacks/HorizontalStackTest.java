@@ -2,12 +2,11 @@ package io.stagecraft.stacks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.stagecraft.App;
 import io.stagecraft.components.gcp.GcpMonitoring;
 import io.stagecraft.config.MapConfigSource;
 import io.stagecraft.config.StackFile;
 import io.stagecraft.engine.OfflineEngine;
-import io.stagecraft.engine.Planner;
+import io.stagecraft.planning.OfflinePlanner;
 import io.stagecraft.engine.Plans;
 import io.stagecraft.engine.ReplaceRules;
 import io.stagecraft.engine.ResourceGraph;
@@ -30,7 +29,7 @@ class HorizontalStackTest {
 
     @Test
     void poolsFollowThePlan() {
-        Planner.Result r = Plans.of(STACK);
+        OfflinePlanner.Result r = Plans.of(STACK);
         assertEquals(Stage.HORIZONTAL, r.plan().stage());
         ResourceGraph g = r.run().graph();
         for (PoolPlan p : r.plan().pools()) {
@@ -52,7 +51,7 @@ class HorizontalStackTest {
 
     @Test
     void dataServicesFollowThePlan() {
-        Planner.Result r = Plans.of(STACK);
+        OfflinePlanner.Result r = Plans.of(STACK);
         ResourceGraph g = r.run().graph();
         var db = r.plan().database();
         List<ResourceNode> sql = g.ofType("gcp:sql/databaseInstance:DatabaseInstance");
@@ -72,14 +71,14 @@ class HorizontalStackTest {
 
     @Test
     void costFromTheGraphAgreesWithThePlan() {
-        Planner.Result r = Plans.of(STACK);
+        OfflinePlanner.Result r = Plans.of(STACK);
         assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
     }
 
     @Test
     void moreUsersMeanMoreInstancesAndBiggerTiersOnTheSameResources() {
-        Planner.Result small = Plans.of(STACK, Map.of("stagecraft:users", "5000"));
-        Planner.Result big = Plans.of(STACK, Map.of("stagecraft:users", "9000"));
+        OfflinePlanner.Result small = Plans.of(STACK, Map.of("stagecraft:users", "5000"));
+        OfflinePlanner.Result big = Plans.of(STACK, Map.of("stagecraft:users", "9000"));
         ResourceGraph a = small.run().graph();
         ResourceGraph b = big.run().graph();
         assertEquals(urns(a), urns(b), "the same resources");
@@ -105,7 +104,7 @@ class HorizontalStackTest {
 
     @Test
     void secretsNeverAppearInPlainText() {
-        Planner.Result r = Plans.of(STACK);
+        OfflinePlanner.Result r = Plans.of(STACK);
         String placeholder = StackFile.SECRET_PLACEHOLDER;
         for (ResourceNode n : r.run().graph().nodes()) {
             assertFalse(n.inputs().toString().contains(placeholder), n.name() + " carries the password");
@@ -120,7 +119,7 @@ class HorizontalStackTest {
 
     @Test
     void alertsCoverTheGuideThresholds() {
-        Planner.Result r = Plans.of(STACK);
+        OfflinePlanner.Result r = Plans.of(STACK);
         List<ResourceNode> policies = r.run().graph().ofType("gcp:monitoring/alertPolicy:AlertPolicy");
         assertEquals(GcpMonitoring.THRESHOLDS.size() * 2, policies.size(), "a warning and a critical per metric");
         Set<Double> values = policies.stream().map(p -> p.number("conditions.0.conditionThreshold.thresholdValue"))
@@ -135,7 +134,7 @@ class HorizontalStackTest {
 
     @Test
     void theProdStackIsHorizontalAndProtected() {
-        Planner.Result r = Plans.of("Pulumi.prod.yaml");
+        OfflinePlanner.Result r = Plans.of("Pulumi.prod.yaml");
         assertEquals(Stage.HORIZONTAL, r.plan().stage());
         assertTrue(r.notices().stream().anyMatch(n -> n.contains("stagecraft:dbPassword is not set")));
         ResourceGraph g = r.run().graph();
@@ -150,13 +149,13 @@ class HorizontalStackTest {
     void horizontalNeedsDomainsAndAPassword() {
         Map<String, String> m = new HashMap<>(StackFile.load(Path.of(STACK)).values());
         m.remove("stagecraft:domains");
-        OfflineEngine.Run noDomains = OfflineEngine.run(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "x"), App::program);
+        OfflineEngine.Run noDomains = Plans.run(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "x"));
         assertTrue(noDomains.errors().get(0).startsWith("stagecraft:domains is not set: is required for the horizontal stage"),
                 noDomains.errors().toString());
         assertTrue(noDomains.graph().customResources().isEmpty());
         Map<String, String> p = new HashMap<>(StackFile.load(Path.of(STACK)).values());
         p.remove("stagecraft:dbPassword");
-        OfflineEngine.Run noPassword = OfflineEngine.run(new MapConfigSource(p, Set.of(), "x"), App::program);
+        OfflineEngine.Run noPassword = Plans.run(new MapConfigSource(p, Set.of(), "x"));
         assertTrue(noPassword.errors().get(0).startsWith("stagecraft:dbPassword is not set: is required for the horizontal"),
                 noPassword.errors().toString());
         assertTrue(noPassword.graph().customResources().isEmpty());
@@ -168,7 +167,7 @@ class HorizontalStackTest {
         m.put("stagecraft:cloud", "aws");
         m.put("stagecraft:region", "us-east-1");
         m.put("stagecraft:users", "5000");
-        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(m, Set.of(), "x"), App::program);
+        OfflineEngine.Run run = Plans.run(new MapConfigSource(m, Set.of(), "x"));
         assertTrue(run.errors().get(0).startsWith("The horizontal stage on aws is sized"), run.errors().toString());
         assertTrue(run.graph().customResources().isEmpty());
     }

@@ -2,7 +2,7 @@ package io.stagecraft.stacks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.stagecraft.engine.Planner;
+import io.stagecraft.planning.OfflinePlanner;
 import io.stagecraft.engine.Plans;
 import io.stagecraft.engine.ReplaceRules;
 import io.stagecraft.engine.ResourceGraph;
@@ -26,8 +26,8 @@ class VerticalMoveTest {
     @ParameterizedTest
     @ValueSource(strings = {"stacks/single-vm.yaml", "stacks/single-vm-aws.yaml"})
     void singleToVerticalUpdatesInPlace(String stackFile) {
-        Planner.Result small = Plans.of(stackFile, Map.of("stagecraft:users", "300"));
-        Planner.Result big = Plans.of(stackFile, Map.of("stagecraft:users", "1500"));
+        OfflinePlanner.Result small = Plans.of(stackFile, Map.of("stagecraft:users", "300"));
+        OfflinePlanner.Result big = Plans.of(stackFile, Map.of("stagecraft:users", "1500"));
         assertEquals(Stage.SINGLE_VM, small.plan().stage());
         assertEquals(Stage.VERTICAL, big.plan().stage());
 

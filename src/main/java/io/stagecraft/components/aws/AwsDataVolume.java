@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An encrypted gp3 EBS volume for data that must outlive the instance, with a Data Lifecycle Manager policy taking
+ * An encrypted EBS volume for data that must outlive the instance, with a Data Lifecycle Manager policy taking
  * a snapshot every day. The volume is protected in prod; growing it is an in-place update, and it takes a final
  * snapshot if it is ever deleted.
  */
@@ -38,7 +38,7 @@ public final class AwsDataVolume extends ComponentResource {
         this.volume = new Volume(name + "-volume", VolumeArgs.builder()
                 .availabilityZone(args.zone())
                 .size(args.sizeGb())
-                .type("gp3")
+                .type(args.volumeType())
                 .encrypted(true)
                 .finalSnapshot(true)
                 .tags(tags)
@@ -77,7 +77,9 @@ public final class AwsDataVolume extends ComponentResource {
         return volume.id();
     }
 
-    public record Args(String zone, int sizeGb, int retentionDays, boolean protect, Map<String, String> tags) {
+    /** @param volumeType EBS volume type (gp3, ...) */
+    public record Args(String zone, int sizeGb, String volumeType, int retentionDays, boolean protect,
+                       Map<String, String> tags) {
         public Args {
             tags = Map.copyOf(tags);
             if (sizeGb < 10) {

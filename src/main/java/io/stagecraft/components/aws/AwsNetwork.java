@@ -24,6 +24,7 @@ import java.util.Map;
 public final class AwsNetwork extends ComponentResource {
     private final Vpc vpc;
     private final Subnet subnet;
+    private final InternetGateway igw;
 
     public AwsNetwork(String name, Args args, ComponentResourceOptions opts) {
         super("stagecraft:aws:Network", name, opts);
@@ -33,7 +34,7 @@ public final class AwsNetwork extends ComponentResource {
                 .enableDnsHostnames(true)
                 .tags(args.tags(name + "-vpc"))
                 .build(), ChildOptions.of(this));
-        InternetGateway igw = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
+        this.igw = new InternetGateway(name + "-igw", InternetGatewayArgs.builder()
                 .vpcId(vpc.id())
                 .tags(args.tags(name + "-igw"))
                 .build(), ChildOptions.of(this));
@@ -58,6 +59,11 @@ public final class AwsNetwork extends ComponentResource {
 
     public Output<String> vpcId() {
         return vpc.id();
+    }
+
+    /** The internet gateway: an Elastic IP in this VPC should wait for it. */
+    public InternetGateway internetGateway() {
+        return igw;
     }
 
     public Output<String> publicSubnetId() {

@@ -23,17 +23,17 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.components.ChildOptions;
-import io.stagecraft.sizing.InstanceType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One EC2 instance with an Elastic IP, an instance role for SSM Session Manager (no SSH keys), IMDSv2 only, an
- * encrypted gp3 root volume, and the data volume attached as /dev/sdf.
+ * One EC2 instance with an Elastic IP, an instance role for SSM Session Manager (no SSH keys; the user data installs
+ * the agent), IMDSv2 only, an encrypted gp3 root volume, and the data volume attached as /dev/sdf.
  *
  * <p>Stable across resizes: the instance type changes in place (same architecture); user data changes stop and
- * start the instance rather than replace it; the AMI is looked up once (newest Debian 12 from Debian's account)
+ * start the instance rather than replace it, and the
+ * script runs again at the next boot ({@link AwsUserData}); the AMI is looked up once (newest Debian 12 from Debian's account)
  * and then ignored, so a newer AMI never replaces the instance.
  */
 public final class AwsVmHost extends ComponentResource {
@@ -66,23 +66,22 @@ public final class AwsVmHost extends ComponentResource {
                 .filters(GetAmiFilterArgs.builder().name("name").values(AMI_NAME_PATTERN).build(),
                         GetAmiFilterArgs.builder().name("architecture").values("x86_64").build())
                 .build()).applyValue(r -> r.id());
-        InstanceType type = args.type();
         Map<String, String> tags = new LinkedHashMap<>(args.tags());
         tags.put("Name", name);
         InstanceArgs.Builder b = InstanceArgs.builder()
                 .ami(ami)
-                .instanceType(type.machineType())
+                .instanceType(args.instanceType())
                 .availabilityZone(args.zone())
                 .subnetId(args.subnetId())
                 .vpcSecurityGroupIds(args.securityGroupId().applyValue(List::of))
                 .iamInstanceProfile(profile.name())
-                .userData(args.userData())
+                .userData(args.userData().applyValue(script -> AwsUserData.wrap(script, args.region())))
                 .metadataOptions(InstanceMetadataOptionsArgs.builder()
                         .httpEndpoint("enabled").httpTokens("required").httpPutResponseHopLimit(2).build())
                 .rootBlockDevice(InstanceRootBlockDeviceArgs.builder()
-                        .volumeType("gp3").volumeSize(args.bootDiskGb()).encrypted(true).deleteOnTermination(true).build())
+                        .volumeType(args.bootVolumeType()).volumeSize(args.bootDiskGb()).encrypted(true).deleteOnTermination(true).build())
                 .tags(tags);
-        if (type.family().equals("t3")) {
+        if (args.unlimitedCredits()) {
             b.creditSpecification(InstanceCreditSpecificationArgs.builder().cpuCredits("unlimited").build());
         }
         this.instance = new Instance(name + "-vm", b.build(), ChildOptions.ignoring(this, "ami"));
@@ -96,7 +95,9 @@ public final class AwsVmHost extends ComponentResource {
                 .domain("vpc")
                 .instance(instance.id())
                 .tags(args.tags())
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
+                // the provider's docs: an EIP may need the internet gateway to exist first
+                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect())
+                .dependsOn(args.internetGateway()).build());
         registerOutputs(Map.of("instanceId", instance.id(), "publicIp", eip.publicIp()));
     }
 
@@ -117,11 +118,24 @@ public final class AwsVmHost extends ComponentResource {
                 "/dev/xvdf", DATA_DEVICE_NAME);
     }
 
-    public record Args(String zone, InstanceType type, int bootDiskGb, Output<String> subnetId,
-                       Output<String> securityGroupId, Output<String> dataVolumeId, Output<String> userData,
-                       boolean protect, Map<String, String> tags) {
+    /**
+     * @param instanceType     the EC2 type (t3.large, c5.xlarge, ...)
+     * @param unlimitedCredits run a burstable type in unlimited credit mode (T3: sustained CPU at a surcharge, never
+     *                         throttled to the baseline)
+     * @param bootVolumeType   EBS volume type of the encrypted root volume (gp3, ...)
+     * @param userData         the boot script; it is wrapped to run at every boot and to install the SSM agent
+     * @param internetGateway  the gateway the Elastic IP waits for
+     */
+    public record Args(String region, String zone, String instanceType, boolean unlimitedCredits, int bootDiskGb,
+                       String bootVolumeType, Output<String> subnetId, Output<String> securityGroupId, Output<String> dataVolumeId,
+                       Output<String> userData, com.pulumi.resources.Resource internetGateway, boolean protect,
+                       Map<String, String> tags) {
         public Args {
             tags = Map.copyOf(tags);
+            java.util.Objects.requireNonNull(internetGateway, "internetGateway");
+            if (!zone.startsWith(region)) {
+                throw new IllegalArgumentException("zone " + zone + " is not in region " + region);
+            }
         }
     }
 }

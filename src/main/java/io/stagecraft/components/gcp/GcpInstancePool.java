@@ -11,11 +11,7 @@ import com.pulumi.gcp.compute.RegionInstanceGroupManager;
 import com.pulumi.gcp.compute.RegionInstanceGroupManagerArgs;
 import com.pulumi.gcp.compute.inputs.HealthCheckHttpHealthCheckArgs;
 import com.pulumi.gcp.compute.inputs.InstanceTemplateDiskArgs;
-import com.pulumi.gcp.compute.inputs.InstanceTemplateGuestAcceleratorArgs;
 import com.pulumi.gcp.compute.inputs.InstanceTemplateNetworkInterfaceArgs;
-import com.pulumi.gcp.compute.inputs.InstanceTemplateSchedulingArgs;
-import com.pulumi.gcp.compute.inputs.InstanceTemplateServiceAccountArgs;
-import com.pulumi.gcp.compute.inputs.InstanceTemplateShieldedInstanceConfigArgs;
 import com.pulumi.gcp.compute.inputs.RegionAutoscalerAutoscalingPolicyArgs;
 import com.pulumi.gcp.compute.inputs.RegionAutoscalerAutoscalingPolicyCpuUtilizationArgs;
 import com.pulumi.gcp.compute.inputs.RegionAutoscalerAutoscalingPolicyLoadBalancingUtilizationArgs;
@@ -30,7 +26,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.components.ChildOptions;
-import io.stagecraft.sizing.InstanceType;
 import java.util.List;
 import java.util.Map;
 
@@ -55,10 +50,7 @@ public final class GcpInstancePool extends ComponentResource {
         this.account = new GcpServiceAccount(name + "-identity", new GcpServiceAccount.Args(args.accountId(),
                 "Stagecraft " + args.role() + " pool", args.project(), GcpServiceAccount.LOGGING_AND_MONITORING),
                 ComponentResourceOptions.builder().parent(this).build());
-        InstanceType type = args.type();
-        boolean gpu = type.gpus() > 0;
         InstanceTemplateArgs.Builder t = InstanceTemplateArgs.builder()
-                .machineType(type.machineType())
                 .region(args.region())
                 .description("Stagecraft " + args.role() + " pool instance")
                 .tags(args.networkTag())
@@ -67,28 +59,13 @@ public final class GcpInstancePool extends ComponentResource {
                         .boot(true)
                         .autoDelete(true)
                         .sourceImage("projects/" + GcpVmHost.IMAGE_PROJECT + "/global/images/family/" + GcpVmHost.IMAGE_FAMILY)
-                        .diskType("pd-balanced")
+                        .diskType(args.bootDiskType())
                         .diskSizeGb(args.bootDiskGb())
                         .build())
                 // no access config: no public IP; egress goes through Cloud NAT
                 .networkInterfaces(InstanceTemplateNetworkInterfaceArgs.builder().subnetwork(args.subnet()).build())
-                .metadata(args.startupScript().applyValue(script -> Map.<String, Object>copyOf(GcpVmHost.metadata(script))))
-                .serviceAccount(InstanceTemplateServiceAccountArgs.builder()
-                        .email(account.email())
-                        .scopes("cloud-platform")
-                        .build())
-                .shieldedInstanceConfig(InstanceTemplateShieldedInstanceConfigArgs.builder()
-                        .enableSecureBoot(!gpu)
-                        .enableVtpm(true)
-                        .enableIntegrityMonitoring(true)
-                        .build())
-                .scheduling(InstanceTemplateSchedulingArgs.builder()
-                        .automaticRestart(true)
-                        .onHostMaintenance(gpu ? "TERMINATE" : "MIGRATE")
-                        .build());
-        if (gpu) {
-            t.guestAccelerators(InstanceTemplateGuestAcceleratorArgs.builder().type(type.gpuModel()).count(type.gpus()).build());
-        }
+                .metadata(args.startupScript().applyValue(script -> Map.<String, Object>copyOf(GcpMachine.metadata(script))));
+        args.machine().applyTo(t, account.email());
         // templates are immutable: a change makes a new one (auto-named, created before the old is deleted) and the
         // group rolls to it
         InstanceTemplate template = new InstanceTemplate(name + "-template", t.build(), ChildOptions.of(this));
@@ -191,12 +168,26 @@ public final class GcpInstancePool extends ComponentResource {
                           int scaleInMaxReplicas, int scaleInWindowSec) {
     }
 
-    public record Args(String project, String region, List<String> zones, String role, InstanceType type, int bootDiskGb,
-                       Output<String> subnet, String networkTag, Output<String> startupScript, String accountId,
-                       int count, int min, int max, Scaling scaling, String healthPath, Map<String, String> labels) {
+    /**
+     * @param zones         the region's zones; instances spread over the first three
+     * @param role          what the pool runs (http, websocket, gpu): names and descriptions
+     * @param machine       machine type and GPUs
+     * @param bootDiskType  persistent disk type of each instance's boot disk
+     * @param count         instances at creation (the plan's peak); the autoscaler owns the size afterwards
+     * @param healthPath    HTTP path the health check and autohealing probe
+     */
+    public record Args(String project, String region, List<String> zones, String role, GcpMachine machine, int bootDiskGb,
+                       String bootDiskType, Output<String> subnet, String networkTag, Output<String> startupScript,
+                       String accountId, int count, int min, int max, Scaling scaling, String healthPath,
+                       Map<String, String> labels) {
         public Args {
             zones = List.copyOf(zones);
             labels = Map.copyOf(labels);
+            java.util.Objects.requireNonNull(machine, "machine");
+            java.util.Objects.requireNonNull(bootDiskType, "bootDiskType");
+            if (zones.isEmpty()) {
+                throw new IllegalArgumentException(role + " pool: no zones");
+            }
             if (min < 1 || min > count || count > max) {
                 throw new IllegalArgumentException(role + " pool: need 1 <= min <= count <= max, got " + min + "/" + count + "/" + max);
             }

@@ -26,6 +26,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.components.ChildOptions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -78,13 +79,16 @@ public final class GcpLoadBalancer extends ComponentResource {
                                 URLMapPathMatcherPathRuleArgs.builder().paths("/media/*").service(args.mediaBackend()).build())
                         .build())
                 .build(), ChildOptions.of(this));
-        ManagedSslCertificate certificate = new ManagedSslCertificate(name + "-cert", ManagedSslCertificateArgs.builder()
-                .description("Google-managed certificate for " + String.join(", ", args.domains()))
-                .managed(ManagedSslCertificateManagedArgs.builder().domains(args.domains()).build())
-                .build(), ChildOptions.of(this));
+        List<Output<String>> certificates = new ArrayList<>();
+        for (List<String> domains : args.certificateDomainSets()) {
+            certificates.add(new ManagedSslCertificate(certificateName(name, domains), ManagedSslCertificateArgs.builder()
+                    .description("Google-managed certificate for " + String.join(", ", domains))
+                    .managed(ManagedSslCertificateManagedArgs.builder().domains(domains).build())
+                    .build(), ChildOptions.of(this)).id());
+        }
         TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", TargetHttpsProxyArgs.builder()
                 .urlMap(routes.id())
-                .sslCertificates(certificate.id().applyValue(List::of))
+                .sslCertificates(Output.all(certificates))
                 .build(), ChildOptions.of(this));
         new GlobalForwardingRule(name + "-https", GlobalForwardingRuleArgs.builder()
                 .loadBalancingScheme("EXTERNAL_MANAGED")
@@ -136,6 +140,17 @@ public final class GcpLoadBalancer extends ComponentResource {
                 .build(), ChildOptions.of(this));
     }
 
+    /**
+     * A certificate's logical name follows its domains: a new domain set is a new certificate created beside the old
+     * one (managed certificates cannot change their domains), never a replacement of the one serving traffic.
+     */
+    static String certificateName(String component, List<String> domains) {
+        List<String> sorted = new ArrayList<>(domains);
+        java.util.Collections.sort(sorted);
+        String digest = Integer.toHexString(String.join(",", sorted).hashCode() & 0x7fffffff);
+        return component + "-cert-" + "0".repeat(Math.max(0, 8 - digest.length())) + digest;
+    }
+
     public Output<String> ip() {
         return address.address();
     }
@@ -148,14 +163,28 @@ public final class GcpLoadBalancer extends ComponentResource {
     public record Backend(Output<String> instanceGroup, Output<String> healthCheck, double maxRatePerInstance) {
     }
 
-    public record Args(List<String> domains, Backend api, Backend websocket, Output<String> staticBackend,
-                       Output<String> mediaBackend, Output<String> securityPolicy, boolean protectAddress,
-                       Map<String, String> labels) {
+    /**
+     * @param certificateDomainSets one managed certificate per set, all attached: the stack's domains first, then the
+     *                              last deployment's domains while they differ, so the certificate serving traffic
+     *                              stays attached until its successor is provisioned
+     */
+    public record Args(List<List<String>> certificateDomainSets, Backend api, Backend websocket,
+                       Output<String> staticBackend, Output<String> mediaBackend, Output<String> securityPolicy,
+                       boolean protectAddress, Map<String, String> labels) {
+        /** A managed certificate covers at most 100 domains; a target proxy holds at most 15 certificates. */
+        public static final int MAX_DOMAINS_PER_CERTIFICATE = 100;
+        public static final int MAX_CERTIFICATES = 15;
+
         public Args {
-            domains = List.copyOf(domains);
+            certificateDomainSets = certificateDomainSets.stream().map(List::copyOf).toList();
             labels = Map.copyOf(labels);
-            if (domains.isEmpty()) {
+            if (certificateDomainSets.isEmpty() || certificateDomainSets.stream().anyMatch(List::isEmpty)) {
                 throw new IllegalArgumentException("a managed certificate needs at least one domain");
+            }
+            if (certificateDomainSets.size() > MAX_CERTIFICATES
+                    || certificateDomainSets.stream().anyMatch(d -> d.size() > MAX_DOMAINS_PER_CERTIFICATE)) {
+                throw new IllegalArgumentException("at most " + MAX_CERTIFICATES + " certificates of at most "
+                        + MAX_DOMAINS_PER_CERTIFICATE + " domains each");
             }
         }
     }

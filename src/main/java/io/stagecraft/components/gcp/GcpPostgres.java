@@ -1,6 +1,9 @@
 package io.stagecraft.components.gcp;
 
 import com.pulumi.core.Output;
+import com.pulumi.gcp.projects.IAMMember;
+import com.pulumi.gcp.projects.IAMMemberArgs;
+import com.pulumi.gcp.projects.inputs.IAMMemberConditionArgs;
 import com.pulumi.gcp.sql.Database;
 import com.pulumi.gcp.sql.DatabaseArgs;
 import com.pulumi.gcp.sql.DatabaseInstance;
@@ -25,27 +28,41 @@ import java.util.Map;
 
 /**
  * Cloud SQL for PostgreSQL with private IP only: a primary (regional HA when the availability target needs it) with
- * daily backups and point-in-time recovery, read replicas, disk autoresize, {@code max_connections} from the plan,
- * deletion protection in both Pulumi and the Cloud SQL API, and {@code protect} when the stack asks for it. The
- * application user's password comes from a Pulumi secret and is never an output.
+ * daily backups and point-in-time recovery, read replicas, deletion protection in both Pulumi and the Cloud SQL API,
+ * and {@code protect} when the stack asks for it. The application user's password comes from a Pulumi secret and is
+ * never an output.
+ *
+ * <p>Connections must present a client certificate ({@code requireSsl}): clients connect through the Cloud SQL Auth
+ * Proxy, which gets short-lived certificates for identities holding {@code roles/cloudsql.client}, granted per client
+ * by {@link #allowClient} and limited by an IAM condition to this component's instances.
+ *
+ * <p>Storage only grows: it is created at the plan's size and then grown by disk autoresize, and later changes to the
+ * size are ignored, because the provider replaces an instance whose size shrinks (a smaller plan, or a size below
+ * what autoresize reached). {@code max_connections} is set per instance so replicas never hold less than the primary
+ * (hot standby refuses to replay otherwise): the stack passes order-safe values.
  */
 public final class GcpPostgres extends ComponentResource {
     public static final String DATABASE_VERSION = "POSTGRES_15";
     public static final String DATABASE = "app";
     public static final String USER = "app";
+    /** Created at the plan's size, then grown by autoresize: Pulumi leaves the size alone afterwards. */
+    public static final String GROWN_BY_AUTORESIZE = "settings.diskSize";
+    public static final String CLIENT_ROLE = "roles/cloudsql.client";
 
     private final DatabaseInstance primary;
     private final List<DatabaseInstance> replicas = new ArrayList<>();
+    private final String project;
 
     public GcpPostgres(String name, Args args, ComponentResourceOptions opts) {
         super("stagecraft:gcp:Postgres", name, opts);
+        this.project = args.project();
         CustomResourceOptions stateful = CustomResourceOptions.builder().parent(this).protect(args.protect())
-                .dependsOn(args.privateServices()).build();
+                .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build();
         this.primary = new DatabaseInstance(name + "-primary", DatabaseInstanceArgs.builder()
                 .region(args.region())
                 .databaseVersion(DATABASE_VERSION)
                 .deletionProtection(true)
-                .settings(settings(args, args.highlyAvailable() ? "REGIONAL" : "ZONAL", true))
+                .settings(settings(args, args.highlyAvailable() ? "REGIONAL" : "ZONAL", true, args.maxConnections()))
                 .build(), stateful);
         for (int i = 0; i < args.replicaRegions().size(); i++) {
             replicas.add(new DatabaseInstance(name + "-replica-" + (i + 1), DatabaseInstanceArgs.builder()
@@ -53,7 +70,7 @@ public final class GcpPostgres extends ComponentResource {
                     .databaseVersion(DATABASE_VERSION)
                     .masterInstanceName(primary.name())
                     .deletionProtection(true)
-                    .settings(settings(args, "ZONAL", false))
+                    .settings(settings(args, "ZONAL", false, args.replicaMaxConnections()))
                     .build(), stateful));
         }
         new Database(name + "-db", DatabaseArgs.builder()
@@ -69,7 +86,8 @@ public final class GcpPostgres extends ComponentResource {
         registerOutputs(Map.of("connectionName", primary.connectionName(), "privateIp", primary.privateIpAddress()));
     }
 
-    private static DatabaseInstanceSettingsArgs settings(Args args, String availability, boolean primary) {
+    private static DatabaseInstanceSettingsArgs settings(Args args, String availability, boolean primary,
+                                                         int maxConnections) {
         DatabaseInstanceSettingsArgs.Builder s = DatabaseInstanceSettingsArgs.builder()
                 .tier(args.tier())
                 .edition("ENTERPRISE")
@@ -85,7 +103,7 @@ public final class GcpPostgres extends ComponentResource {
                         .requireSsl(true)
                         .build())
                 .databaseFlags(DatabaseInstanceSettingsDatabaseFlagArgs.builder()
-                        .name("max_connections").value(String.valueOf(args.maxConnections())).build())
+                        .name("max_connections").value(String.valueOf(maxConnections)).build())
                 .insightsConfig(DatabaseInstanceSettingsInsightsConfigArgs.builder().queryInsightsEnabled(true).build());
         if (primary) {
             s.backupConfiguration(DatabaseInstanceSettingsBackupConfigurationArgs.builder()
@@ -102,6 +120,33 @@ public final class GcpPostgres extends ComponentResource {
         return s.build();
     }
 
+    /**
+     * Lets a service account connect through the Auth Proxy to this component's instances only: roles/cloudsql.client
+     * on the project, with an IAM condition naming the primary and its replicas.
+     */
+    public IAMMember allowClient(String name, Output<String> serviceAccountEmail) {
+        List<Output<String>> names = new ArrayList<>();
+        names.add(primary.name());
+        replicas.forEach(r -> names.add(r.name()));
+        Output<String> expression = Output.all(names).applyValue(list -> String.join(" || ", list.stream()
+                .map(n -> "resource.name == \"projects/" + project + "/instances/" + n + "\"").toList()));
+        return new IAMMember(name, IAMMemberArgs.builder()
+                .project(project)
+                .role(CLIENT_ROLE)
+                .member(serviceAccountEmail.applyValue(e -> "serviceAccount:" + e))
+                .condition(IAMMemberConditionArgs.builder()
+                        .title("stagecraft-postgres-only")
+                        .description("Connect to this stack's Cloud SQL instances and no others")
+                        .expression(expression)
+                        .build())
+                .build(), ChildOptions.of(this));
+    }
+
+    /** Connection names of the read replicas, in order (project:region:name). */
+    public List<Output<String>> replicaConnectionNames() {
+        return replicas.stream().map(DatabaseInstance::connectionName).toList();
+    }
+
     public Output<String> connectionName() {
         return primary.connectionName();
     }
@@ -115,16 +160,23 @@ public final class GcpPostgres extends ComponentResource {
     }
 
     /**
+     * @param project         the project the instances live in (for the client grant's condition)
      * @param tier            Cloud SQL machine tier (db-custom-N-M)
+     * @param maxConnections  the primary's max_connections; replicas get {@code replicaMaxConnections}, never less
      * @param replicaRegions  one entry per read replica
      * @param network         the VPC whose private services range the instances get their IPs from
      * @param privateServices the peering the instances must wait for
      * @param password        a Pulumi secret
      */
-    public record Args(String region, String tier, boolean highlyAvailable, List<String> replicaRegions, int storageGb,
-                       int maxConnections, int retentionDays, Output<String> network, List<Resource> privateServices,
-                       Output<String> password, boolean protect, Map<String, String> labels) {
+    public record Args(String project, String region, String tier, boolean highlyAvailable, List<String> replicaRegions,
+                       int storageGb, int maxConnections, int replicaMaxConnections, int retentionDays,
+                       Output<String> network, List<Resource> privateServices, Output<String> password, boolean protect,
+                       Map<String, String> labels) {
         public Args {
+            if (replicaMaxConnections < maxConnections) {
+                throw new IllegalArgumentException("replicas need max_connections >= the primary's: " + replicaMaxConnections
+                        + " < " + maxConnections);
+            }
             replicaRegions = List.copyOf(replicaRegions);
             privateServices = List.copyOf(privateServices);
             labels = Map.copyOf(labels);

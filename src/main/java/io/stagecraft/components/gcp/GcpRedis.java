@@ -13,10 +13,17 @@ import java.util.Map;
 
 /**
  * Memorystore for Redis on the VPC through private services access: STANDARD_HA (a replica with automatic failover)
- * when the availability target needs it, AUTH on, TLS in transit, RDB snapshots, memory size from the plan.
+ * when the availability target needs it, AUTH on, TLS in transit, RDB snapshots, memory size from the plan, and an
+ * eviction policy that never drops sessions.
  */
 public final class GcpRedis extends ComponentResource {
     public static final String VERSION = "REDIS_7_0";
+    /**
+     * Never evict: the instance holds sessions and the websocket channel layer, which carry TTLs, so any volatile-* or
+     * allkeys-* policy would drop live sessions under memory pressure. With noeviction a full instance refuses writes
+     * loudly instead, the memory alert fires first, and cache entries leave by their own TTLs (set them).
+     */
+    public static final String EVICTION_POLICY = "noeviction";
 
     private final Instance instance;
 
@@ -36,7 +43,7 @@ public final class GcpRedis extends ComponentResource {
                         .persistenceMode("RDB")
                         .rdbSnapshotPeriod("TWELVE_HOURS")
                         .build())
-                .redisConfigs(Map.of("maxmemory-policy", "allkeys-lru"))
+                .redisConfigs(Map.of("maxmemory-policy", EVICTION_POLICY))
                 .labels(args.labels())
                 .build(), CustomResourceOptions.builder().parent(this).protect(args.protect())
                 .dependsOn(args.privateServices()).additionalSecretOutputs("authString").build());

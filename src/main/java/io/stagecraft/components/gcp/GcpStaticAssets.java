@@ -10,6 +10,7 @@ import com.pulumi.gcp.storage.Bucket;
 import com.pulumi.gcp.storage.BucketArgs;
 import com.pulumi.gcp.storage.BucketIAMMember;
 import com.pulumi.gcp.storage.BucketIAMMemberArgs;
+import com.pulumi.gcp.storage.inputs.BucketIAMMemberConditionArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleActionArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleArgs;
 import com.pulumi.gcp.storage.inputs.BucketLifecycleRuleConditionArgs;
@@ -58,6 +59,8 @@ public final class GcpStaticAssets extends ComponentResource {
 
     /** Overwritten or deleted objects stay recoverable this long. */
     public static final int NONCURRENT_RETENTION_DAYS = 30;
+    /** The narrowest role that creates, overwrites and deletes objects, without bucket or IAM administration. */
+    public static final String MEDIA_WRITER_ROLE = "roles/storage.objectUser";
     /** Object prefix of uploaded media (the URL map sends {@code /media/*} here unchanged). */
     public static final String MEDIA_PREFIX = "media/";
     /** Longest cache TTL Cloud CDN accepts: 366 days. */
@@ -138,6 +141,25 @@ public final class GcpStaticAssets extends ComponentResource {
                                         .code(404).ttl(NEGATIVE_TTL_SECONDS).build(),
                                 BackendBucketCdnPolicyNegativeCachingPolicyArgs.builder()
                                         .code(410).ttl(NEGATIVE_TTL_SECONDS).build())
+                        .build())
+                .build(), ChildOptions.of(this));
+    }
+
+    /**
+     * Lets a service account upload, replace and delete media: {@code roles/storage.objectUser} on this bucket only,
+     * limited by an IAM condition to objects under {@value #MEDIA_PREFIX} (static files stay read-only to the app;
+     * overwritten or deleted media stay recoverable through versioning).
+     */
+    public BucketIAMMember allowMediaWriter(String name, Output<String> serviceAccountEmail) {
+        return new BucketIAMMember(name, BucketIAMMemberArgs.builder()
+                .bucket(bucket.name())
+                .role(MEDIA_WRITER_ROLE)
+                .member(serviceAccountEmail.applyValue(e -> "serviceAccount:" + e))
+                .condition(BucketIAMMemberConditionArgs.builder()
+                        .title("stagecraft-media-only")
+                        .description("Objects under " + MEDIA_PREFIX + " only")
+                        .expression(bucket.name().applyValue(b -> "resource.name.startsWith(\"projects/_/buckets/" + b
+                                + "/objects/" + MEDIA_PREFIX + "\")"))
                         .build())
                 .build(), ChildOptions.of(this));
     }

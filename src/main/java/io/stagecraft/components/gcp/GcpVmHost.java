@@ -10,17 +10,14 @@ import com.pulumi.gcp.compute.inputs.GetImageArgs;
 import com.pulumi.gcp.compute.inputs.InstanceAttachedDiskArgs;
 import com.pulumi.gcp.compute.inputs.InstanceBootDiskArgs;
 import com.pulumi.gcp.compute.inputs.InstanceBootDiskInitializeParamsArgs;
-import com.pulumi.gcp.compute.inputs.InstanceGuestAcceleratorArgs;
 import com.pulumi.gcp.compute.inputs.InstanceNetworkInterfaceAccessConfigArgs;
 import com.pulumi.gcp.compute.inputs.InstanceNetworkInterfaceArgs;
-import com.pulumi.gcp.compute.inputs.InstanceSchedulingArgs;
-import com.pulumi.gcp.compute.inputs.InstanceServiceAccountArgs;
-import com.pulumi.gcp.compute.inputs.InstanceShieldedInstanceConfigArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.stagecraft.components.ChildOptions;
-import io.stagecraft.sizing.InstanceType;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One Compute Engine VM with a static external IP, a dedicated least-privilege service account, OS Login,
@@ -52,11 +49,8 @@ public final class GcpVmHost extends ComponentResource {
                 .build(), ChildOptions.stateful(this, args.protect()));
         Output<String> image = ComputeFunctions.getImage(GetImageArgs.builder()
                 .project(IMAGE_PROJECT).family(IMAGE_FAMILY).build()).applyValue(r -> r.selfLink());
-        InstanceType type = args.type();
-        boolean gpu = type.gpus() > 0;
         InstanceArgs.Builder b = InstanceArgs.builder()
                 .zone(args.zone())
-                .machineType(type.machineType())
                 .allowStoppingForUpdate(true)
                 .tags(args.networkTag())
                 .labels(args.labels())
@@ -65,7 +59,7 @@ public final class GcpVmHost extends ComponentResource {
                         .initializeParams(InstanceBootDiskInitializeParamsArgs.builder()
                                 .image(image)
                                 .size(args.bootDiskGb())
-                                .type("pd-balanced")
+                                .type(args.bootDiskType())
                                 .build())
                         .build())
                 .attachedDisks(InstanceAttachedDiskArgs.builder()
@@ -80,36 +74,11 @@ public final class GcpVmHost extends ComponentResource {
                                 .networkTier("PREMIUM")
                                 .build())
                         .build())
-                .metadata(metadata(args.startupScript()))
-                // the broad scope is narrowed by the service account's roles (logging and monitoring only)
-                .serviceAccount(InstanceServiceAccountArgs.builder()
-                        .email(account.email())
-                        .scopes("cloud-platform")
-                        .build())
-                // GPU drivers are DKMS modules, which Secure Boot would refuse to load
-                .shieldedInstanceConfig(InstanceShieldedInstanceConfigArgs.builder()
-                        .enableSecureBoot(!gpu)
-                        .enableVtpm(true)
-                        .enableIntegrityMonitoring(true)
-                        .build())
-                .scheduling(InstanceSchedulingArgs.builder()
-                        .automaticRestart(true)
-                        .onHostMaintenance(gpu ? "TERMINATE" : "MIGRATE")
-                        .build());
-        if (gpu) {
-            b.guestAccelerators(InstanceGuestAcceleratorArgs.builder().type(type.gpuModel()).count(type.gpus()).build());
-        }
+                .metadata(GcpMachine.metadata(args.startupScript()));
+        args.machine().applyTo(b, account.email());
         this.instance = new Instance(name + "-vm", b.build(),
                 ChildOptions.ignoring(this, "bootDisk.initializeParams.image"));
         registerOutputs(Map.of("instanceName", instance.name(), "publicIp", address.address()));
-    }
-
-    /**
-     * Instance metadata every Stagecraft VM gets: its boot script, OS Login (SSH keys come from IAM, not from
-     * metadata) and no project-wide SSH keys.
-     */
-    static Map<String, String> metadata(String startupScript) {
-        return Map.of("startup-script", startupScript, "enable-oslogin", "TRUE", "block-project-ssh-keys", "TRUE");
     }
 
     public Output<String> publicIp() {
@@ -121,18 +90,81 @@ public final class GcpVmHost extends ComponentResource {
     }
 
     /**
-     * @param accountId   service account id, unique in the project (6-30 lower-case characters)
-     * @param networkTag  tag the firewall rules target
-     * @param protect     protect the static IP (so DNS keeps pointing at it)
+     * @param machine      machine type and GPUs
+     * @param bootDiskType persistent disk type of the boot disk (pd-balanced, pd-ssd, ...)
+     * @param dataDisk     self link of the disk attached as device {@value #DATA_DEVICE_NAME}
+     * @param accountId    service account id, unique in the project (6-30 lower-case characters)
+     * @param networkTag   tag the firewall rules target
+     * @param protect      protect the static IP (so DNS keeps pointing at it)
      */
-    public record Args(String project, String region, String zone, InstanceType type, int bootDiskGb,
-                       Output<String> subnet, String networkTag, Output<String> dataDisk, String startupScript,
-                       String accountId, boolean protect, Map<String, String> labels) {
+    public record Args(String project, String region, String zone, GcpMachine machine, int bootDiskGb,
+                       String bootDiskType, Output<String> subnet, String networkTag, Output<String> dataDisk,
+                       String startupScript, String accountId, boolean protect, Map<String, String> labels) {
         public Args {
+            Objects.requireNonNull(project, "project");
+            Objects.requireNonNull(machine, "machine");
+            Objects.requireNonNull(subnet, "subnet");
+            Objects.requireNonNull(dataDisk, "dataDisk");
+            Objects.requireNonNull(startupScript, "startupScript");
             labels = Map.copyOf(labels);
             if (!zone.startsWith(region + "-")) {
                 throw new IllegalArgumentException("zone " + zone + " is not in region " + region);
             }
+            if (bootDiskGb < 10) {
+                throw new IllegalArgumentException("boot disk of " + bootDiskGb + " GB: at least 10 GB");
+            }
         }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Required: project, region, zone, machine, bootDiskType, subnet, dataDisk, startupScript, accountId. */
+        public static final class Builder {
+            private String project;
+            private String region;
+            private String zone;
+            private GcpMachine machine;
+            private int bootDiskGb = 30;
+            private String bootDiskType;
+            private Output<String> subnet;
+            private String networkTag = "stagecraft-web";
+            private Output<String> dataDisk;
+            private String startupScript;
+            private String accountId;
+            private boolean protect;
+            private Map<String, String> labels = Map.of();
+
+            public Builder project(String v) { project = v; return this; }
+            public Builder region(String v) { region = v; return this; }
+            public Builder zone(String v) { zone = v; return this; }
+            public Builder machine(GcpMachine v) { machine = v; return this; }
+            /** Default 30 GB: the OS, Docker images and logs. */
+            public Builder bootDiskGb(int v) { bootDiskGb = v; return this; }
+            public Builder bootDiskType(String v) { bootDiskType = v; return this; }
+            public Builder subnet(Output<String> v) { subnet = v; return this; }
+            /** Default {@code stagecraft-web}. */
+            public Builder networkTag(String v) { networkTag = v; return this; }
+            public Builder dataDisk(Output<String> v) { dataDisk = v; return this; }
+            public Builder startupScript(String v) { startupScript = v; return this; }
+            public Builder accountId(String v) { accountId = v; return this; }
+            /** Default false; the stack sets it in prod. */
+            public Builder protect(boolean v) { protect = v; return this; }
+            public Builder labels(Map<String, String> v) { labels = v; return this; }
+
+            public Args build() {
+                Objects.requireNonNull(region, "region");
+                Objects.requireNonNull(zone, "zone");
+                Objects.requireNonNull(bootDiskType, "bootDiskType");
+                Objects.requireNonNull(accountId, "accountId");
+                return new Args(project, region, zone, machine, bootDiskGb, bootDiskType, subnet, networkTag, dataDisk,
+                        startupScript, accountId, protect, labels);
+            }
+        }
+    }
+
+    /** Every candidate device path the boot script may find the data disk at. */
+    public static List<String> dataDeviceCandidates() {
+        return List.of("/dev/disk/by-id/google-" + DATA_DEVICE_NAME);
     }
 }

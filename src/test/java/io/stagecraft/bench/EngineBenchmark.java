@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * the same program: a component with N GCE instances. Each measurement is a fresh JVM (wall time includes JVM
  * start; peak RSS is the child's VmHWM). A figure printer, not a test: the numbers go in docs/benchmarks.md.
  *
- * <p>Run: {@code java -cp target/stagecraft.jar io.stagecraft.bench.EngineBenchmark [repeats]}
+ * <p>Run (benchmarks live in the test sources, not in the shipped jar):
+ * {@code mvn -B -q package -DskipTests && mvn -B -q test-compile && java -cp target/stagecraft.jar:target/test-classes
+ * io.stagecraft.bench.EngineBenchmark [runs, at least 5]}
  */
 public final class EngineBenchmark {
     private static final int[] SIZES = {10, 100, 1000};
@@ -42,35 +44,45 @@ public final class EngineBenchmark {
             child(args[1], Integer.parseInt(args[2]));
             return;
         }
-        int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int repeats = Math.max(5, args.length > 0 ? Integer.parseInt(args[0]) : 5);
         List<String> engines = new ArrayList<>(List.of("plain", "offline"));
-        if (System.getProperty("java.class.path").endsWith(".jar")) {
+        if (System.getProperty("java.class.path").contains("stagecraft.jar")) {
             // what `stagecraft plan` does after its first run: reuse a class-data archive of the jar
             archive = Files.createTempFile("stagecraft-bench", ".jsa");
             Files.delete(archive);
             spawn("offline-archive-write", 10);
             engines.add("offline+cds");
         }
-        System.out.println("Engine benchmark: a component with N GCE instances, fresh JVM per run, best of " + repeats);
-        System.out.println("   N  engine       wall s  resources/s  peak RSS MB  registered");
+        System.out.println("Engine benchmark: a component with N GCE instances, fresh JVM per run, " + repeats
+                + " interleaved runs per engine; wall time median [min-max]");
+        System.out.println("   N  engine        median s  [min - max]      resources/s  peak RSS MB  vs plain (medians)");
         for (int n : SIZES) {
-            double plainWall = 0;
+            Map<String, List<Result>> runs = new java.util.LinkedHashMap<>();
+            engines.forEach(e -> runs.put(e, new ArrayList<>()));
+            for (int r = 0; r < repeats; r++) {
+                // rotate the order so no engine always runs first (or right after a warm page cache)
+                for (int i = 0; i < engines.size(); i++) {
+                    String engine = engines.get((i + r) % engines.size());
+                    runs.get(engine).add(spawn(engine, n));
+                }
+            }
+            double plainMedian = median(runs.get("plain").stream().mapToDouble(Result::wallSeconds).toArray());
             for (String engine : engines) {
-                Result best = null;
-                for (int r = 0; r < repeats; r++) {
-                    Result res = spawn(engine, n);
-                    if (best == null || res.wallSeconds < best.wallSeconds) {
-                        best = res;
-                    }
-                }
-                if (engine.equals("plain")) {
-                    plainWall = best.wallSeconds;
-                }
-                System.out.printf(Locale.ROOT, "%4d  %-11s %8.2f %12.0f %12.0f %11d%s%n", n, engine, best.wallSeconds,
-                        (n + 1) / best.wallSeconds, best.peakRssMb, best.registered,
-                        engine.startsWith("offline") ? String.format(Locale.ROOT, "   (%.1fx faster)", plainWall / best.wallSeconds) : "");
+                double[] walls = runs.get(engine).stream().mapToDouble(Result::wallSeconds).sorted().toArray();
+                double[] rss = runs.get(engine).stream().mapToDouble(Result::peakRssMb).toArray();
+                double med = median(walls);
+                System.out.printf(Locale.ROOT, "%4d  %-11s %9.2f  [%5.2f - %5.2f] %12.0f %12.0f %s%n", n, engine, med,
+                        walls[0], walls[walls.length - 1], (n + 1) / med, median(rss),
+                        engine.equals("plain") ? "" : String.format(Locale.ROOT, "   %.1fx", plainMedian / med));
             }
         }
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     private record Result(double wallSeconds, double peakRssMb, int registered) {
@@ -126,11 +138,11 @@ public final class EngineBenchmark {
     private static void child(String engine, int n) throws IOException {
         int registered;
         if (engine.equals("plain")) {
-            var result = PulumiTest.withMocks(new OfflineMocks("bench", "us-central1")).runTest(ctx -> program(ctx, n));
+            var result = PulumiTest.withMocks(new OfflineMocks("bench", "us-central1", Map.of())).runTest(ctx -> program(ctx, n));
             registered = result.resources().size();
             PulumiTest.cleanup();
         } else {
-            var run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "bench"), (ctx, cfg) -> program(ctx, n));
+            var run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "bench"), Map.of(), ctx -> program(ctx, n));
             registered = run.graph().resources().size();
         }
         System.out.println("RESULT " + registered + " " + peakRssMb());

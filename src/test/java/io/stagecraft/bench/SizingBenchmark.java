@@ -12,7 +12,7 @@ import java.util.Locale;
  * over 1..1,000,000 users (the CLI's 1-2-5 sweep, and every user count). A figure printer, not a test: the
  * numbers go in docs/benchmarks.md.
  *
- * <p>Run: {@code java -cp target/stagecraft.jar io.stagecraft.bench.SizingBenchmark}
+ * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -q test-compile && java -cp target/stagecraft.jar:target/test-classes io.stagecraft.bench.SizingBenchmark}
  */
 public final class SizingBenchmark {
     private SizingBenchmark() {

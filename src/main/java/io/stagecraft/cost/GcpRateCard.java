@@ -1,0 +1,167 @@
+package io.stagecraft.cost;
+
+import io.stagecraft.engine.ResourceGraph;
+import io.stagecraft.engine.ResourceNode;
+import io.stagecraft.sizing.CatalogException;
+import io.stagecraft.sizing.Cloud;
+import io.stagecraft.sizing.InstanceType;
+import io.stagecraft.sizing.LineItem;
+import io.stagecraft.sizing.PriceBook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Google Cloud: VMs and pools by machine type and GPUs, disks, IPs, NAT, load balancing, Cloud SQL, Memorystore, GCS. */
+public final class GcpRateCard implements RateCard {
+    private static final String INSTANCE = "gcp:compute/instance:Instance";
+    private static final String DISK = "gcp:compute/disk:Disk";
+    private static final String GROUP = "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager";
+    private static final String TEMPLATE = "gcp:compute/instanceTemplate:InstanceTemplate";
+    private static final String FORWARDING_RULE = "gcp:compute/globalForwardingRule:GlobalForwardingRule";
+
+    @Override
+    public Set<String> billedTypes() {
+        return Set.of(INSTANCE, DISK, GROUP, "gcp:compute/address:Address", "gcp:compute/routerNat:RouterNat",
+                FORWARDING_RULE, "gcp:compute/securityPolicy:SecurityPolicy", "gcp:sql/databaseInstance:DatabaseInstance",
+                "gcp:redis/instance:Instance", "gcp:storage/bucket:Bucket", "gcp:secretmanager/secretVersion:SecretVersion");
+    }
+
+    @Override
+    public Set<String> freeTypes() {
+        return Set.of("gcp:compute/network:Network", "gcp:compute/subnetwork:Subnetwork", "gcp:compute/firewall:Firewall",
+                "gcp:compute/router:Router", "gcp:compute/resourcePolicy:ResourcePolicy",
+                "gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment",
+                // the load balancer's global IP is not billed while a forwarding rule uses it; the services range is internal
+                "gcp:compute/globalAddress:GlobalAddress", TEMPLATE, "gcp:compute/healthCheck:HealthCheck",
+                "gcp:compute/regionAutoscaler:RegionAutoscaler", "gcp:compute/backendService:BackendService",
+                "gcp:compute/backendBucket:BackendBucket", "gcp:compute/uRLMap:URLMap",
+                "gcp:compute/targetHttpProxy:TargetHttpProxy", "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
+                "gcp:compute/managedSslCertificate:ManagedSslCertificate",
+                "gcp:servicenetworking/connection:Connection", "gcp:serviceaccount/account:Account",
+                "gcp:projects/iAMMember:IAMMember", "gcp:storage/bucketIAMMember:BucketIAMMember",
+                "gcp:secretmanager/secret:Secret", "gcp:secretmanager/secretIamMember:SecretIamMember",
+                "gcp:sql/database:Database", "gcp:sql/user:User", "gcp:monitoring/alertPolicy:AlertPolicy",
+                "gcp:monitoring/notificationChannel:NotificationChannel");
+    }
+
+    @Override
+    public List<LineItem> price(ResourceNode n, Context c) {
+        PriceBook prices = c.prices();
+        return switch (n.type()) {
+            case INSTANCE -> {
+                String region = regionOfZone(n.string("zone"));
+                yield List.of(prices.vm(n.name(), region, machine(prices, n), 1),
+                        prices.disk(n.name() + " boot disk", Cloud.GCP, region, n.string("bootDisk.initializeParams.type"),
+                                n.number("bootDisk.initializeParams.size")));
+            }
+            case DISK -> {
+                String region = regionOfZone(n.string("zone"));
+                List<LineItem> items = new ArrayList<>();
+                items.add(prices.disk(n.name(), Cloud.GCP, region, n.string("type"), n.number("size")));
+                if (hasSnapshotSchedule(c.graph(), n)) {
+                    items.add(prices.snapshots(n.name() + " snapshots", Cloud.GCP, region, n.number("size")));
+                }
+                yield items;
+            }
+            case "gcp:compute/address:Address" -> "INTERNAL".equals(n.string("addressType")) ? List.of()
+                    : List.of(prices.service("network", n.name() + " static IP", Cloud.GCP, n.string("region"),
+                            prices.catalog().profile(Cloud.GCP).staticIp(), 1, "address"));
+            case GROUP -> pool(c.graph(), prices, n);
+            case "gcp:compute/routerNat:RouterNat" -> List.of(prices.service("network", n.name() + " Cloud NAT", Cloud.GCP,
+                    n.string("region"), "cloud-nat-vm", vmsIn(c.graph(), n.string("region")), "VM"));
+            case FORWARDING_RULE -> List.of(prices.service("network", n.name() + " forwarding rule", Cloud.GCP,
+                    c.defaultRegion(), "lb-forwarding-rule", 1, "rule"));
+            case "gcp:compute/securityPolicy:SecurityPolicy" -> {
+                int rules = n.input("rules").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0);
+                yield List.of(prices.service("network", n.name() + " Cloud Armor policy", Cloud.GCP, c.defaultRegion(),
+                                "cloud-armor-policy", 1, "policy"),
+                        prices.service("network", n.name() + " Cloud Armor rules", Cloud.GCP, c.defaultRegion(),
+                                "cloud-armor-rule", rules, "rule"));
+            }
+            case "gcp:sql/databaseInstance:DatabaseInstance" -> cloudSql(prices, n);
+            case "gcp:redis/instance:Instance" -> {
+                String tier = "STANDARD_HA".equals(n.string("tier")) ? "STANDARD" : "BASIC";
+                int gb = (int) n.number("memorySizeGb");
+                yield List.of(prices.cacheCapacity(n.name(), n.string("region"), prices.capacityBand(Cloud.GCP, tier, gb), gb));
+            }
+            case "gcp:storage/bucket:Bucket" -> List.of(prices.service("storage", n.name() + " (GCS Standard, expected media)",
+                    Cloud.GCP, n.string("location").toLowerCase(Locale.ROOT), prices.catalog().profile(Cloud.GCP).mediaStorage(),
+                    Math.ceil(c.usage().mediaGb()), "GB"));
+            case "gcp:secretmanager/secretVersion:SecretVersion" -> List.of(prices.service("platform",
+                    n.name() + " Secret Manager version", Cloud.GCP, c.defaultRegion(), "secret-version", 1, "secret"));
+            default -> List.of();
+        };
+    }
+
+    /** A managed instance group at its created size, on its template's machine type and boot disk. */
+    private static List<LineItem> pool(ResourceGraph graph, PriceBook prices, ResourceNode group) {
+        String region = group.string("region");
+        int size = (int) group.number("targetSize");
+        String templateLink = group.string("versions.0.instanceTemplate");
+        ResourceNode template = graph.ofType(TEMPLATE).stream()
+                .filter(t -> Objects.equals(t.outputs().get("selfLink"), templateLink)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(group.name() + ": its instance template is not in the graph"));
+        return List.of(
+                prices.vm(group.name(), region, machine(prices, template), size),
+                prices.disk(group.name() + " boot disks", Cloud.GCP, region, template.string("disks.0.diskType"),
+                        size * template.number("disks.0.diskSizeGb")));
+    }
+
+    private static int vmsIn(ResourceGraph graph, String region) {
+        int vms = 0;
+        for (ResourceNode n : graph.customResources()) {
+            if (n.type().equals(GROUP) && region.equals(n.string("region"))) {
+                vms += (int) n.number("targetSize");
+            } else if (n.type().equals(INSTANCE) && n.string("zone").startsWith(region + "-")) {
+                vms += 1;
+            }
+        }
+        return vms;
+    }
+
+    /** A Cloud SQL instance: regional availability is billed as HA; primaries (no master) carry the backups. */
+    private static List<LineItem> cloudSql(PriceBook prices, ResourceNode n) {
+        String region = n.string("region");
+        var tier = prices.catalog().database(Cloud.GCP, n.string("settings.tier")).orElseThrow(() ->
+                new CatalogException("catalog: no price for Cloud SQL tier " + n.string("settings.tier")));
+        boolean ha = "REGIONAL".equals(n.string("settings.availabilityType"));
+        double disk = n.number("settings.diskSize");
+        List<LineItem> items = new ArrayList<>();
+        items.add(prices.database(n.name(), region, tier, ha));
+        items.add(prices.databaseStorage(n.name() + " storage", Cloud.GCP, region, disk, ha));
+        if (n.bool("settings.backupConfiguration.enabled")) {
+            items.add(prices.databaseBackups(n.name() + " backups", Cloud.GCP, region, disk));
+        }
+        return items;
+    }
+
+    private static InstanceType machine(PriceBook prices, ResourceNode n) {
+        String machineType = n.string("machineType");
+        int gpus = n.input("guestAccelerators").filter(List.class::isInstance).map(l -> (List<?>) l)
+                .map(l -> l.stream().mapToInt(a -> a instanceof Map<?, ?> m && m.get("count") instanceof Number k
+                        ? k.intValue() : 0).sum()).orElse(0);
+        return prices.catalog().compute(Cloud.GCP).stream()
+                .filter(t -> t.machineType().equals(machineType) && t.gpus() == gpus)
+                .findFirst()
+                .orElseThrow(() -> new CatalogException("catalog: no price for GCE type " + machineType
+                        + (gpus > 0 ? " with " + gpus + " GPU(s)" : "")));
+    }
+
+    /** A disk is snapshotted when a policy attachment names it (by its physical name). */
+    private static boolean hasSnapshotSchedule(ResourceGraph graph, ResourceNode disk) {
+        Object physical = disk.outputs().get("name");
+        return graph.ofType("gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment").stream()
+                .anyMatch(a -> Objects.equals(a.string("disk"), physical));
+    }
+
+    /** "us-central1-a" is in us-central1. */
+    static String regionOfZone(String zone) {
+        if (zone == null) {
+            throw new IllegalArgumentException("resource has no zone");
+        }
+        return zone.substring(0, zone.lastIndexOf('-'));
+    }
+}

@@ -1,0 +1,57 @@
+package io.stagecraft.sizing;
+
+import java.util.List;
+
+/**
+ * What differs between clouds, as catalog data rather than branches in code: the disk, snapshot, IP, object storage,
+ * managed database and cache products a stage uses (catalog service ids), and the fixed services each stage pays for.
+ *
+ * @param cacheSingleTier         for caches priced by capacity: the service tier without a replica (else null)
+ * @param cacheReplicatedTier     for caches priced by capacity: the service tier with a failover replica (else null)
+ * @param horizontalServices        fixed services of the horizontal stage, in its region
+ * @param enterpriseRegionServices  fixed services of the enterprise stage, in each region
+ * @param notes                     caveats every plan on this cloud carries
+ */
+public record CloudProfile(
+        Cloud cloud,
+        String bootDisk,
+        String dataDisk,
+        String snapshotStorage,
+        String staticIp,
+        String mediaStorage,
+        String mediaStorageLabel,
+        String databaseEngine,
+        String databaseStorage,
+        String databaseBackups,
+        String cacheEngine,
+        String cacheSingleTier,
+        String cacheReplicatedTier,
+        List<StageService> horizontalServices,
+        List<StageService> enterpriseRegionServices,
+        List<String> notes) {
+
+    public CloudProfile {
+        horizontalServices = List.copyOf(horizontalServices);
+        enterpriseRegionServices = List.copyOf(enterpriseRegionServices);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * A service a stage pays for whatever its load. {@code quantity} is a number, or a name the stage planner fills in:
+     * {@code vms} (VMs in the region), {@code natGateways} (one per zone used at the HA target, else one).
+     */
+    public record StageService(String category, String item, String service, String quantity, String unit) {
+        public double quantity(java.util.Map<String, Double> named) {
+            Double v = named.get(quantity);
+            if (v != null) {
+                return v;
+            }
+            try {
+                return Double.parseDouble(quantity);
+            } catch (NumberFormatException e) {
+                throw new CatalogException("catalog: stage service " + item + " has quantity '" + quantity
+                        + "', neither a number nor one of " + named.keySet());
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.stagecraft.sizing;
+
+import static io.stagecraft.sizing.Coefficient.BACKUP_RETENTION_DAYS;
+import static io.stagecraft.sizing.Coefficient.DB_BASE_MEMORY_GB;
+import static io.stagecraft.sizing.Coefficient.DB_CONNECTION_MB;
+import static io.stagecraft.sizing.Coefficient.DB_CONNECTION_MEMORY_SHARE;
+import static io.stagecraft.sizing.Coefficient.DB_QPS_PER_VCPU;
+import static io.stagecraft.sizing.Coefficient.DISK_TARGET_USAGE;
+import static io.stagecraft.sizing.Coefficient.MAX_READ_REPLICAS;
+import static io.stagecraft.sizing.Coefficient.MIN_PG_MEMORY_GB;
+import static io.stagecraft.sizing.Coefficient.PG_GB_PER_100_QPS;
+import static io.stagecraft.sizing.Coefficient.TARGET_CPU;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Managed Postgres: per shard, the cheapest tier and read-replica count that keep the primary under the CPU target
+ * with room for the connections, HA when the availability target needs it; and its cost lines.
+ */
+final class DatabaseSizer {
+    private final Catalog catalog;
+    private final Coefficients k;
+    private final TierFamilies families;
+    private final PriceBook prices;
+
+    DatabaseSizer(Catalog catalog, Coefficients k, TierFamilies families, PriceBook prices) {
+        this.catalog = catalog;
+        this.k = k;
+        this.families = families;
+        this.prices = prices;
+    }
+
+    /** Postgres memory for a query rate. */
+    double memoryGb(double qps) {
+        return Math.max(k.get(MIN_PG_MEMORY_GB), qps / 100.0 * k.get(PG_GB_PER_100_QPS));
+    }
+
+    /** Every managed Postgres tier a pinned setting could name. */
+    String allowedNames(Cloud cloud) {
+        return String.join(", ", catalog.databases(cloud).stream().map(DatabaseTier::name).toList());
+    }
+
+    DatabasePlan size(Workload w, String region, Demand total, int shards, boolean ha, int minReplicas,
+                      List<String> replicaRegionPool) {
+        Demand d = total.share(1.0 / shards);
+        Cloud cloud = w.cloud();
+        int storageGb = Money.roundUp(d.dbStorageGb() / k.get(DISK_TARGET_USAGE), 10);
+        int connections = Money.roundUp(d.dbConnections(), 50);
+        double connMem = (k.get(DB_BASE_MEMORY_GB) + connections * k.get(DB_CONNECTION_MB) / 1024.0)
+                / k.get(DB_CONNECTION_MEMORY_SHARE);
+        String pinned = w.typeOverrides().get(Tier.DATABASE);
+        List<DatabaseTier> tiers = catalog.databases(cloud).stream()
+                .filter(t -> pinned != null ? t.name().equals(pinned) : families.allows(cloud, Tier.DATABASE, t.name()))
+                .toList();
+        int maxReplicas = (int) k.get(MAX_READ_REPLICAS);
+        record Option(DatabaseTier tier, int replicas, double monthly, double utilization) {
+        }
+        Option best = null;
+        List<Alternative> alternatives = new ArrayList<>();
+        for (DatabaseTier tier : tiers) {
+            Option tierBest = null;
+            String rejected = null;
+            for (int r = Math.max(0, minReplicas); r <= Math.max(minReplicas, maxReplicas); r++) {
+                double primaryLoad = d.dbWriteQueriesPerSecond() + d.dbReadQueriesPerSecond() / (r + 1);
+                double vcpuNeed = primaryLoad / k.get(DB_QPS_PER_VCPU);
+                double memNeed = Math.max(memoryGb(primaryLoad), connMem);
+                if (tier.sharedCore() && ha) {
+                    rejected = "shared-core tiers carry no availability SLA";
+                    break;
+                }
+                if (tier.memoryGib() + 1e-9 < memNeed) {
+                    rejected = "memory: " + Format.number(tier.memoryGib()) + " GiB < " + Format.number(Money.round2(memNeed))
+                            + " GiB for " + connections + " connections";
+                    continue;
+                }
+                if (tier.vcpu() + 1e-9 < vcpuNeed) {
+                    rejected = "CPU: " + Format.number(Money.round2(vcpuNeed)) + " vCPU needed on the primary even with "
+                            + r + " replicas";
+                    continue;
+                }
+                double monthly = shardMonthly(region, tier, ha, r, replicaRegionPool, storageGb);
+                tierBest = new Option(tier, r, monthly * shards, vcpuNeed / tier.vcpu() * k.get(TARGET_CPU));
+                break; // the fewest replicas that fit is the cheapest for this tier: each replica only adds cost
+            }
+            if (tierBest == null) {
+                alternatives.add(new Alternative(tier.name(), tier.shape(), shards, 0, rejected));
+                continue;
+            }
+            alternatives.add(new Alternative(tier.name(), tier.shape() + ", " + tierBest.replicas + " replica(s)",
+                    shards * (1 + tierBest.replicas), tierBest.monthly, "valid"));
+            if (best == null || tierBest.monthly < best.monthly - 1e-9
+                    || (Math.abs(tierBest.monthly - best.monthly) <= 1e-9 && tierBest.replicas < best.replicas)) {
+                best = tierBest;
+            }
+        }
+        if (best == null) {
+            throw new SizingException(WorkloadField.PINNED_TYPE, Tier.DATABASE, pinned == null ? "(none)" : pinned,
+                    "no managed Postgres tier carries " + Format.number(Money.round2(d.dbQueriesPerSecond()))
+                            + " queries/s and " + connections + " connections per shard",
+                    String.join(", ", tiers.stream().map(DatabaseTier::name).toList()));
+        }
+        final Option chosen = best;
+        alternatives = TypeChooser.markChosen(alternatives, a -> a.name().equals(chosen.tier.name()));
+        List<String> replicaRegions = new ArrayList<>();
+        for (int i = 0; i < chosen.replicas; i++) {
+            replicaRegions.add(replicaRegionPool.get(i % replicaRegionPool.size()));
+        }
+        String why = (shards > 1 ? shards + " shards, each " : "") + Format.number(Money.round2(d.dbQueriesPerSecond()))
+                + " queries/s (" + Format.number(Money.round2(d.dbWriteQueriesPerSecond())) + " writes) and " + connections
+                + " connections; " + chosen.tier.name() + " with " + chosen.replicas + " read replica(s) is the cheapest that keeps"
+                + " the primary under " + Format.percent(k.get(TARGET_CPU)) + " CPU"
+                + (ha ? "; primary highly available (regional failover)" : "")
+                + (pinned != null ? "; tier pinned" : "");
+        return new DatabasePlan(catalog.profile(cloud).databaseEngine(), region, chosen.tier, ha, chosen.replicas,
+                replicaRegions, shards, connections, storageGb, (int) k.get(BACKUP_RETENTION_DAYS), chosen.utilization,
+                why, alternatives);
+    }
+
+    private double shardMonthly(String region, DatabaseTier tier, boolean ha, int replicas, List<String> replicaRegions,
+                                int storageGb) {
+        Cloud cloud = tier.cloud();
+        double sum = prices.database("primary", region, tier, ha).monthlyUsd()
+                + prices.databaseStorage("storage", cloud, region, storageGb, ha).monthlyUsd()
+                + prices.databaseBackups("backups", cloud, region, storageGb).monthlyUsd();
+        for (int i = 0; i < replicas; i++) {
+            String rr = replicaRegions.get(i % replicaRegions.size());
+            sum += prices.database("replica", rr, tier, false).monthlyUsd()
+                    + prices.databaseStorage("storage", cloud, rr, storageGb, false).monthlyUsd();
+        }
+        return sum;
+    }
+
+    List<LineItem> cost(DatabasePlan db) {
+        Cloud cloud = db.tier().cloud();
+        List<LineItem> items = new ArrayList<>();
+        for (int s = 0; s < db.shards(); s++) {
+            String label = db.shards() > 1 ? "shard " + s + " primary" : "Postgres primary";
+            items.add(prices.database(label, db.region(), db.tier(), db.highlyAvailable()));
+            items.add(prices.databaseStorage(label + " storage " + db.storageGb() + " GB", cloud, db.region(), db.storageGb(),
+                    db.highlyAvailable()));
+            items.add(prices.databaseBackups(label + " backups", cloud, db.region(), db.storageGb()));
+            for (int r = 0; r < db.readReplicas(); r++) {
+                String rr = db.replicaRegions().get(r);
+                String rl = (db.shards() > 1 ? "shard " + s + " " : "Postgres ") + "read replica " + (r + 1);
+                items.add(prices.database(rl, rr, db.tier(), false));
+                items.add(prices.databaseStorage(rl + " storage " + db.storageGb() + " GB", cloud, rr, db.storageGb(), false));
+            }
+        }
+        return items;
+    }
+}

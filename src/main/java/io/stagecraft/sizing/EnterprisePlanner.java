@@ -1,0 +1,128 @@
+package io.stagecraft.sizing;
+
+import static io.stagecraft.sizing.Coefficient.API_POD_VCPU;
+import static io.stagecraft.sizing.Coefficient.BACKUP_RETENTION_DAYS;
+import static io.stagecraft.sizing.Coefficient.BOOT_DISK_GB;
+import static io.stagecraft.sizing.Coefficient.K8S_SYSTEM_VCPU;
+import static io.stagecraft.sizing.Coefficient.MAX_HEADROOM;
+import static io.stagecraft.sizing.Coefficient.MIN_HA_NODES;
+import static io.stagecraft.sizing.Coefficient.MIN_K8S_NODES_PER_REGION;
+import static io.stagecraft.sizing.Coefficient.MIN_SHARDS;
+import static io.stagecraft.sizing.Coefficient.NODE_OS_MEMORY_GB;
+import static io.stagecraft.sizing.Coefficient.OFF_PEAK_SHARE;
+import static io.stagecraft.sizing.Coefficient.QPS_PER_SHARD;
+import static io.stagecraft.sizing.Coefficient.REGION_FAILOVER_SHARE;
+import static io.stagecraft.sizing.Coefficient.RPS_PER_VCPU;
+import static io.stagecraft.sizing.Coefficient.TARGET_CPU;
+import static io.stagecraft.sizing.Coefficient.TARGET_MEMORY;
+import static io.stagecraft.sizing.Coefficient.WORKER_MEMORY_GB_PER_VCPU;
+import static io.stagecraft.sizing.Coefficient.WS_CONNECTIONS_PER_VCPU;
+import static io.stagecraft.sizing.Coefficient.WS_MB_PER_CONNECTION;
+import static io.stagecraft.sizing.Coefficient.WS_POD_MEMORY_GB;
+
+import io.stagecraft.sizing.TypeChooser.Fit;
+import io.stagecraft.sizing.TypeChooser.Fitter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The enterprise stage: a Kubernetes cluster per region, each region sized for its share of the load plus part of a
+ * lost region's, pods with autoscaler bounds, sharded Postgres with a read replica per shard in each other region,
+ * Redis per region, and the cloud's per-region fixed services.
+ */
+final class EnterprisePlanner implements StagePlanner {
+    private final SizingContext c;
+
+    EnterprisePlanner(SizingContext c) {
+        this.c = c;
+    }
+
+    @Override
+    public Optional<SizingPlan> plan(Request r) {
+        Workload w = r.workload();
+        Demand d = r.demand();
+        List<String> regions = r.regions();
+        List<String> reasons = r.reasons();
+        Cloud cloud = w.cloud();
+        CloudProfile profile = c.profile(cloud);
+        int n = regions.size();
+        double share = 1.0 / n + (1.0 / n) * c.get(REGION_FAILOVER_SHARE) / (n - 1);
+        reasons.add("each of " + n + " regions is sized for " + Format.percent(share) + " of the load (its share plus "
+                + Format.percent(c.get(REGION_FAILOVER_SHARE)) + " of a lost region's)");
+        List<PoolPlan> pools = new ArrayList<>();
+        List<CachePlan> caches = new ArrayList<>();
+        List<PodPlan> pods = new ArrayList<>();
+        List<LineItem> items = new ArrayList<>();
+        int minHa = (int) c.get(MIN_HA_NODES);
+        for (String region : regions) {
+            Demand rd = d.share(share);
+            double apiVcpu = rd.peakRequestsPerSecond() / c.get(RPS_PER_VCPU);
+            double wsVcpu = rd.websocketConnections() / c.get(WS_CONNECTIONS_PER_VCPU);
+            double wsMemGb = rd.websocketConnections() * c.get(WS_MB_PER_CONNECTION) / 1024.0;
+            double cpu = apiVcpu + wsVcpu;
+            double mem = apiVcpu * c.get(WORKER_MEMORY_GB_PER_VCPU) + wsMemGb;
+            int minNodes = (int) c.get(MIN_K8S_NODES_PER_REGION);
+            Fitter fitter = t -> {
+                double cpuCap = t.effectiveVcpu() - c.get(K8S_SYSTEM_VCPU);
+                double memCap = t.memoryGib() * c.get(TARGET_MEMORY) - c.get(NODE_OS_MEMORY_GB);
+                if (cpuCap <= 0 || memCap <= 0) {
+                    return Fit.reject("too small for the Kubernetes system reserve");
+                }
+                int count = (int) Math.max(minNodes, Math.ceil(Math.max(cpu / cpuCap, mem / memCap) - 1e-9));
+                return new Fit(count, cpuCap, cpu / (count * cpuCap) * c.get(TARGET_CPU), null);
+            };
+            pools.add(c.pools().pool(w, Tier.NODES, region, cpu, "vCPU", fitter, minNodes,
+                    Format.number(Money.round2(cpu)) + " vCPU and " + Format.number(Money.round2(mem)) + " GiB of pods"));
+            int apiPods = (int) Math.max(minHa, Math.ceil(apiVcpu / c.get(API_POD_VCPU) - 1e-9));
+            int wsPerPod = (int) ((c.get(WS_POD_MEMORY_GB) - c.get(NODE_OS_MEMORY_GB)) * 1024 / c.get(WS_MB_PER_CONNECTION));
+            int wsPods = (int) Math.max(minHa, Math.ceil(rd.websocketConnections() / wsPerPod - 1e-9));
+            pods.add(podPlan("api", region, apiPods, c.get(API_POD_VCPU), 1024));
+            pods.add(podPlan("websocket", region, wsPods, 0.5, (int) (c.get(WS_POD_MEMORY_GB) * 1024)));
+            if (d.gpus() > 0) {
+                pools.add(c.pools().gpu(w, region, rd.gpus(), minHa));
+            }
+            caches.add(c.cache().size(w, region, rd.cacheGb(), true));
+        }
+        int shards = (int) Math.max(c.get(MIN_SHARDS), Math.ceil(d.dbQueriesPerSecond() / c.get(QPS_PER_SHARD) - 1e-9));
+        List<String> secondaries = regions.subList(1, regions.size());
+        DatabasePlan db = c.database().size(w, regions.get(0), d, shards, true, secondaries.size(), secondaries);
+        reasons.add(d.dbQueriesPerSecond() > c.get(QPS_PER_SHARD) * c.get(MIN_SHARDS)
+                ? Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s / " + Format.number(c.get(QPS_PER_SHARD))
+                        + " per shard = " + shards + " shards"
+                : shards + " shards (the enterprise minimum), keyed by user id; one read replica per shard in each other region");
+
+        for (PoolPlan p : pools) {
+            items.add(c.prices().vm(p.tier().id() + " " + p.region(), p.region(), p.type(), p.count()));
+            items.add(c.prices().disk(p.tier().id() + " boot disks", cloud, p.region(), profile.bootDisk(),
+                    (double) p.count() * c.get(BOOT_DISK_GB)));
+        }
+        for (String region : regions) {
+            int vms = pools.stream().filter(p -> p.region().equals(region)).mapToInt(PoolPlan::count).sum();
+            Map<String, Double> named = Map.of("vms", (double) vms, "natGateways", 2.0);
+            for (CloudProfile.StageService s : profile.enterpriseRegionServices()) {
+                items.add(c.prices().stageService(cloud, s, region, named));
+            }
+        }
+        items.addAll(c.database().cost(db));
+        for (CachePlan cache : caches) {
+            items.addAll(c.cache().cost(cache));
+        }
+        items.add(c.prices().media(cloud, regions.get(0), d.mediaStorageGb()));
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add("Cloudflare (DNS, proxy, geo load balancing) is billed by Cloudflare per plan and is not included.");
+        notes.add("Node pools are costed at their planned peak size; the cluster autoscaler and pod autoscalers move"
+                + " between min and max.");
+        StoragePlan storage = new StoragePlan((int) c.get(BOOT_DISK_GB), 0, 0, (int) c.get(BACKUP_RETENTION_DAYS),
+                d.mediaStorageGb());
+        return Optional.of(new SizingPlan(w, Stage.ENTERPRISE, regions, reasons, d, pools, null, db, caches, pods, storage,
+                new CostBreakdown(items), notes));
+    }
+
+    private PodPlan podPlan(String name, String region, int replicas, double cpu, int memoryMb) {
+        int min = (int) Math.max(c.get(MIN_HA_NODES), Math.ceil(replicas * c.get(OFF_PEAK_SHARE) - 1e-9));
+        int max = (int) Math.max(min, Math.ceil(replicas * c.get(MAX_HEADROOM) - 1e-9));
+        return new PodPlan(name, region, replicas, min, max, cpu, memoryMb);
+    }
+}

@@ -1,0 +1,66 @@
+package io.stagecraft.sizing;
+
+import static io.stagecraft.sizing.Coefficient.BACKUP_RETENTION_DAYS;
+import static io.stagecraft.sizing.Coefficient.BOOT_DISK_GB;
+import static io.stagecraft.sizing.Coefficient.HA_AVAILABILITY;
+import static io.stagecraft.sizing.Coefficient.HORIZONTAL_MIN_READ_REPLICAS;
+import static io.stagecraft.sizing.Coefficient.MIN_HA_NODES;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The horizontal stage: autoscaled API and websocket pools (and GPU workers when the workload needs them) in one
+ * region, managed Postgres with read replicas, managed Redis, media in object storage, and the cloud's fixed
+ * services (load balancer, NAT, edge policy, secrets) from its profile.
+ */
+final class HorizontalPlanner implements StagePlanner {
+    private final SizingContext c;
+
+    HorizontalPlanner(SizingContext c) {
+        this.c = c;
+    }
+
+    @Override
+    public Optional<SizingPlan> plan(Request r) {
+        Workload w = r.workload();
+        Demand d = r.demand();
+        String region = r.primaryRegion();
+        boolean ha = w.availability() >= c.get(HA_AVAILABILITY);
+        int minCount = ha ? (int) c.get(MIN_HA_NODES) : 1;
+        List<PoolPlan> pools = new ArrayList<>();
+        pools.add(c.pools().api(w, region, d.peakRequestsPerSecond(), minCount));
+        pools.add(c.pools().websocket(w, region, d.websocketConnections(), minCount));
+        if (d.gpus() > 0) {
+            pools.add(c.pools().gpu(w, region, d.gpus(), minCount));
+        }
+        DatabasePlan db = c.database().size(w, region, d, 1, ha, (int) c.get(HORIZONTAL_MIN_READ_REPLICAS), List.of(region));
+        CachePlan cache = c.cache().size(w, region, d.cacheGb(), ha);
+        StoragePlan storage = new StoragePlan((int) c.get(BOOT_DISK_GB), 0, 0, (int) c.get(BACKUP_RETENTION_DAYS),
+                d.mediaStorageGb());
+
+        Cloud cloud = w.cloud();
+        CloudProfile profile = c.profile(cloud);
+        List<LineItem> items = new ArrayList<>();
+        int vms = 0;
+        for (PoolPlan p : pools) {
+            items.add(c.prices().vm(p.tier().id() + " pool", region, p.type(), p.count()));
+            items.add(c.prices().disk(p.tier().id() + " pool boot disks", cloud, region, profile.bootDisk(),
+                    (double) p.count() * storage.bootDiskGb()));
+            vms += p.count();
+        }
+        Map<String, Double> named = Map.of("vms", (double) vms, "natGateways", ha ? 2.0 : 1.0);
+        for (CloudProfile.StageService s : profile.horizontalServices()) {
+            items.add(c.prices().stageService(cloud, s, region, named));
+        }
+        items.addAll(c.database().cost(db));
+        items.addAll(c.cache().cost(cache));
+        items.add(c.prices().media(cloud, region, d.mediaStorageGb()));
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add("Pools are costed at their planned peak size; autoscaling moves each between its min and max.");
+        return Optional.of(new SizingPlan(w, Stage.HORIZONTAL, r.regions(), r.reasons(), d, pools, null, db, List.of(cache),
+                List.of(), storage, new CostBreakdown(items), notes));
+    }
+}

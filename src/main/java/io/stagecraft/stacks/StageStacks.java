@@ -1,0 +1,54 @@
+package io.stagecraft.stacks;
+
+import com.pulumi.resources.ComponentResourceOptions;
+import io.stagecraft.planning.PlannedStack;
+import io.stagecraft.sizing.Cloud;
+import io.stagecraft.sizing.Stage;
+import io.stagecraft.stacks.aws.AwsSingleVmStack;
+import io.stagecraft.stacks.gcp.GcpHorizontalStack;
+import io.stagecraft.stacks.gcp.GcpSingleVmStack;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The stage stacks Stagecraft can provision, looked up by stage and cloud. */
+public final class StageStacks {
+
+    /** How one stage is built on one cloud. */
+    public interface Factory {
+        /** Settings this stage needs beyond what sizing needed; refuses with an InvalidInputException naming the key. */
+        void check(PlannedStack planned);
+
+        StageStack create(String name, StageInputs inputs, ComponentResourceOptions opts);
+    }
+
+    private record Key(Stage stage, Cloud cloud) {
+    }
+
+    private static final Map<Key, Factory> FACTORIES = Map.of(
+            new Key(Stage.SINGLE_VM, Cloud.GCP), GcpSingleVmStack.FACTORY,
+            new Key(Stage.VERTICAL, Cloud.GCP), GcpSingleVmStack.FACTORY,
+            new Key(Stage.SINGLE_VM, Cloud.AWS), AwsSingleVmStack.FACTORY,
+            new Key(Stage.VERTICAL, Cloud.AWS), AwsSingleVmStack.FACTORY,
+            new Key(Stage.HORIZONTAL, Cloud.GCP), GcpHorizontalStack.FACTORY);
+
+    private StageStacks() {
+    }
+
+    public static Optional<Factory> lookup(Stage stage, Cloud cloud) {
+        return Optional.ofNullable(FACTORIES.get(new Key(stage, cloud)));
+    }
+
+    /** "single-vm on gcp, ...": what can be provisioned today, for messages. */
+    public static String provisioned() {
+        return FACTORIES.keySet().stream()
+                .sorted(java.util.Comparator.comparing((Key k) -> k.stage()).thenComparing(k -> k.cloud()))
+                .map(k -> k.stage().id() + " on " + k.cloud().id()).collect(Collectors.joining(", "));
+    }
+
+    /** The message a stage without a stack stops with: nothing is created. */
+    public static String notProvisioned(Stage stage, Cloud cloud) {
+        return "The " + stage.id() + " stage on " + cloud.id() + " is sized (run `stagecraft size` to see the plan) but"
+                + " Stagecraft cannot provision it yet. Nothing was created. Provisioned today: " + provisioned() + ".";
+    }
+}
