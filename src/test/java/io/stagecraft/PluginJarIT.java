@@ -28,7 +28,7 @@ class PluginJarIT {
     @Test
     void theJarCarriesEveryPluginJson() throws IOException {
         try (JarFile jar = new JarFile(JAR.toFile())) {
-            for (String pkg : new String[] {"gcp", "aws", "kubernetes"}) {
+            for (String pkg : new String[] {"gcp", "aws", "kubernetes", "cloudflare"}) {
                 var entry = jar.getEntry("com/pulumi/" + pkg + "/plugin.json");
                 assertNotNull(entry, pkg + " plugin.json");
                 String json = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
@@ -39,12 +39,16 @@ class PluginJarIT {
         }
     }
 
+    /** What the CLI installs: each provider at the version its resources register with (cloudflare: our binding). */
     @Test
     void pluginDiscoveryListsTheProviders() throws Exception {
         String out = java("-cp", JAR.toString(), "com.pulumi.bootstrap.internal.Main", "packages");
-        assertTrue(out.contains("gcp"), out);
-        assertTrue(out.contains("aws"), out);
-        assertTrue(out.contains("kubernetes"), out);
+        for (String plugin : new String[] {"\"name\":\"gcp\",\"version\":\"7.0.0\"",
+                "\"name\":\"aws\",\"version\":\"6.83.0\"", "\"name\":\"kubernetes\",\"version\":\"4.0.0\"",
+                "\"name\":\"cloudflare\",\"version\":\"6.17.0\""}) {
+            assertTrue(out.contains("{\"resource\":true," + plugin + "}"), plugin + " in " + out);
+        }
+        assertEquals(4, out.split("\"resource\":true", -1).length - 1, "four resource plugins: " + out);
     }
 
     @Test
