@@ -1,6 +1,6 @@
 package io.stagecraft.providers.cloudflare;
 
-import io.stagecraft.sizing.InvalidInputException;
+import io.stagecraft.config.InvalidInputException;
 
 /**
  * An input the Cloudflare API would refuse (or would store differently, so that every preview shows a change),

@@ -235,7 +235,7 @@ class CloudflareArgsValidationTest {
 
     @Test
     void aRefusedValueStopsTheProgramWithTheSameMessageAndNothingAfterItIsRegistered() {
-        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "dev"), (ctx, config) -> {
+        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "dev"), Map.of(), ctx -> {
             new ZoneSetting("https", setting().settingId("always_use_https").value("on").build());
             new DnsRecord("www", record().proxied(true).ttl(300).build());
         });

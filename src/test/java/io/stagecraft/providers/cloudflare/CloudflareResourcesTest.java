@@ -27,7 +27,7 @@ class CloudflareResourcesTest {
 
     @BeforeAll
     static void registerEveryResource() {
-        run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "dev"), (ctx, config) -> {
+        run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "dev"), Map.of(), ctx -> {
             var edge = new ComponentResource("stagecraft:test:Edge", "edge");
             var provider = new CloudflareProvider("cf", CloudflareProviderArgs.builder().apiToken(TOKEN).build(),
                     CustomResourceOptions.builder().parent(edge).build());
