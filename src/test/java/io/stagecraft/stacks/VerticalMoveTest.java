@@ -2,9 +2,10 @@ package io.stagecraft.stacks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.stagecraft.diff.InputDiff;
+import io.stagecraft.diff.ReplacementTable;
 import io.stagecraft.engine.Planner;
 import io.stagecraft.engine.Plans;
-import io.stagecraft.engine.ReplaceRules;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import io.stagecraft.sizing.Stage;
@@ -39,8 +40,8 @@ class VerticalMoveTest {
         Set<String> changed = new TreeSet<>();
         for (ResourceNode b : before.resources()) {
             ResourceNode a = after.byUrn(b.urn()).orElseThrow();
-            replacements.addAll(ReplaceRules.replacementCauses(b, a).stream().map(c -> b.name() + " " + c).toList());
-            ReplaceRules.changedInputs(b, a).forEach(p -> changed.add(b.type() + " " + p));
+            replacements.addAll(ReplacementTable.load().replacementCauses(b, a).stream().map(c -> b.name() + " " + c).toList());
+            InputDiff.changedPaths(b, a).forEach(p -> changed.add(b.type() + " " + p));
         }
         assertEquals(List.of(), replacements, "no change may replace a resource");
 
