@@ -41,9 +41,10 @@ class VerticalMoveTest {
         for (ResourceNode b : before.resources()) {
             ResourceNode a = after.byUrn(b.urn()).orElseThrow();
             replacements.addAll(ReplacementTable.load().replacementCauses(b, a).stream().map(c -> b.name() + " " + c).toList());
+            replacements.addAll(ReplacementTable.load().refusals(b, a).stream().map(c -> b.name() + " refused " + c).toList());
             InputDiff.changedPaths(b, a).forEach(p -> changed.add(b.type() + " " + p));
         }
-        assertEquals(List.of(), replacements, "no change may replace a resource");
+        assertEquals(List.of(), replacements, "no change may replace a resource, nor be refused by the cloud API");
 
         boolean gcp = stackFile.equals("stacks/single-vm.yaml");
         String vm = gcp ? "gcp:compute/instance:Instance" : "aws:ec2/instance:Instance";
