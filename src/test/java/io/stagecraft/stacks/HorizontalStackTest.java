@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.stagecraft.components.gcp.GcpMonitoring;
 import io.stagecraft.config.MapConfigSource;
 import io.stagecraft.config.StackFile;
+import io.stagecraft.diff.ReplacementTable;
 import io.stagecraft.engine.OfflineEngine;
 import io.stagecraft.planning.OfflinePlanner;
 import io.stagecraft.engine.Plans;
-import io.stagecraft.engine.ReplaceRules;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import io.stagecraft.sizing.PoolPlan;
@@ -85,7 +85,7 @@ class HorizontalStackTest {
         List<String> replacements = new ArrayList<>();
         for (ResourceNode before : a.resources()) {
             ResourceNode after = b.byUrn(before.urn()).orElseThrow();
-            ReplaceRules.replacementCauses(before, after).forEach(c -> replacements.add(before.name() + " " + c));
+            ReplacementTable.load().replacementCauses(before, after).forEach(c -> replacements.add(before.name() + " " + c));
         }
         assertEquals(List.of(), replacements, "growing within the stage replaces nothing stateful");
         String group = "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager";

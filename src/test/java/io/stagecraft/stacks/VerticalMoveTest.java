@@ -2,9 +2,10 @@ package io.stagecraft.stacks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.stagecraft.diff.InputDiff;
+import io.stagecraft.diff.ReplacementTable;
 import io.stagecraft.planning.OfflinePlanner;
 import io.stagecraft.engine.Plans;
-import io.stagecraft.engine.ReplaceRules;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import io.stagecraft.sizing.Stage;
@@ -39,10 +40,11 @@ class VerticalMoveTest {
         Set<String> changed = new TreeSet<>();
         for (ResourceNode b : before.resources()) {
             ResourceNode a = after.byUrn(b.urn()).orElseThrow();
-            replacements.addAll(ReplaceRules.replacementCauses(b, a).stream().map(c -> b.name() + " " + c).toList());
-            ReplaceRules.changedInputs(b, a).forEach(p -> changed.add(b.type() + " " + p));
+            replacements.addAll(ReplacementTable.load().replacementCauses(b, a).stream().map(c -> b.name() + " " + c).toList());
+            replacements.addAll(ReplacementTable.load().refusals(b, a).stream().map(c -> b.name() + " refused " + c).toList());
+            InputDiff.changedPaths(b, a).forEach(p -> changed.add(b.type() + " " + p));
         }
-        assertEquals(List.of(), replacements, "no change may replace a resource");
+        assertEquals(List.of(), replacements, "no change may replace a resource, nor be refused by the cloud API");
 
         boolean gcp = stackFile.equals("stacks/single-vm.yaml");
         String vm = gcp ? "gcp:compute/instance:Instance" : "aws:ec2/instance:Instance";

@@ -1,0 +1,218 @@
+package io.stagecraft.diff;
+
+import static io.stagecraft.diff.Nodes.custom;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.stagecraft.engine.ResourceNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Known replacements and known in-place updates, with the expected causes written by hand from the providers the
+ * project pins (google-beta 5.0.0 under pulumi-gcp 7.0.0, terraform-provider-aws 5.x under pulumi-aws 6.83.0).
+ */
+class ReplacementCausesTest {
+    private static final ReplacementTable TABLE = ReplacementTable.load();
+    private static final String GCE = "gcp:compute/instance:Instance";
+    private static final String DISK = "gcp:compute/disk:Disk";
+    private static final String SQL = "gcp:sql/databaseInstance:DatabaseInstance";
+    private static final String EC2 = "aws:ec2/instance:Instance";
+    private static final String EBS = "aws:ebs/volume:Volume";
+
+    private static List<String> causes(ResourceNode before, ResourceNode after) {
+        return TABLE.replacementCauses(before, after);
+    }
+
+    private static Map<String, Object> vm(String zone, String machineType, String image, double bootSize) {
+        return Map.of("zone", zone, "machineType", machineType, "labels", Map.of("stage", "single-vm"),
+                "bootDisk", Map.of("initializeParams", Map.of("image", image, "size", bootSize)),
+                "networkInterfaces", List.of(Map.of("subnetwork", "sub-a", "accessConfigs", List.of(Map.of()))));
+    }
+
+    private static Map<String, Object> sql(String region, String tier, double diskSize, String version) {
+        return Map.of("region", region, "databaseVersion", version,
+                "settings", Map.of("tier", tier, "diskSize", diskSize, "diskAutoresize", true));
+    }
+
+    @Test
+    void gceZoneChangeReplaces() {
+        assertEquals(List.of("zone: \"us-central1-a\" => \"us-central1-b\" (force-new in google-beta 5.0.0)"),
+                causes(custom(GCE, vm("us-central1-a", "e2-small", "debian-12", 20)),
+                        custom(GCE, vm("us-central1-b", "e2-small", "debian-12", 20))));
+    }
+
+    @Test
+    void gceMachineTypeAndLabelsUpdateInPlace() {
+        Map<String, Object> relabelled = new java.util.HashMap<>(vm("us-central1-a", "e2-standard-4", "debian-12", 20));
+        relabelled.put("labels", Map.of("stage", "vertical"));
+        assertEquals(List.of(), causes(custom(GCE, vm("us-central1-a", "e2-small", "debian-12", 20)), custom(GCE, relabelled)));
+    }
+
+    @Test
+    void gceBootDiskResizeReplacesUnderThePinnedProvider() {
+        // google-beta 5.0.0 marks boot_disk.initialize_params.size ForceNew: growing it replaces the VM too
+        assertEquals(List.of("bootDisk.initializeParams.size: 20 => 30 (force-new in google-beta 5.0.0)"),
+                causes(custom(GCE, vm("us-central1-a", "e2-small", "debian-12", 20)),
+                        custom(GCE, vm("us-central1-a", "e2-small", "debian-12", 30))));
+    }
+
+    @Test
+    void ignoreChangesSuppressesACause() {
+        ResourceNode before = custom(GCE, vm("us-central1-a", "e2-small", "debian-12-v1", 20));
+        ResourceNode after = custom(GCE, vm("us-central1-a", "e2-small", "debian-12-v2", 20));
+        assertEquals(List.of("bootDisk.initializeParams.image: \"debian-12-v1\" => \"debian-12-v2\" (force-new in google-beta 5.0.0)"),
+                causes(before, after));
+        ResourceNode ignoring = custom(GCE, vm("us-central1-a", "e2-small", "debian-12-v2", 20), "bootDisk.initializeParams.image");
+        assertEquals(List.of(), causes(before, ignoring));
+        ResourceNode ignoringTheBlock = custom(GCE, vm("us-central1-a", "e2-small", "debian-12-v2", 20), "bootDisk");
+        assertEquals(List.of(), causes(before, ignoringTheBlock), "an ignored block hides its fields");
+    }
+
+    @Test
+    void ec2AmiReplacesUnlessIgnored() {
+        Map<String, Object> a = Map.of("ami", "ami-111", "instanceType", "t3.small");
+        Map<String, Object> b = Map.of("ami", "ami-222", "instanceType", "t3.small");
+        assertEquals(List.of("ami: \"ami-111\" => \"ami-222\" (force-new in aws 6.0.0)"), causes(custom(EC2, a), custom(EC2, b)));
+        assertEquals(List.of(), causes(custom(EC2, a), custom(EC2, b, "ami")));
+    }
+
+    @Test
+    void ec2InstanceTypeUpdatesInPlace() {
+        assertEquals(List.of(), causes(custom(EC2, Map.of("ami", "ami-1", "instanceType", "t3.small")),
+                custom(EC2, Map.of("ami", "ami-1", "instanceType", "t3.large"))));
+    }
+
+    @Test
+    void diskTypeReplaces() {
+        assertEquals(List.of("type: \"pd-balanced\" => \"pd-ssd\" (force-new in google-beta 5.0.0)"),
+                causes(custom(DISK, Map.of("type", "pd-balanced", "size", 50.0)), custom(DISK, Map.of("type", "pd-ssd", "size", 50.0))));
+    }
+
+    @Test
+    void diskShrinkReplacesAndGrowIsInPlace() {
+        ResourceNode small = custom(DISK, Map.of("type", "pd-balanced", "size", 30.0));
+        ResourceNode big = custom(DISK, Map.of("type", "pd-balanced", "size", 100));
+        assertEquals(List.of("size: 100 => 30 (a decrease replaces, google-beta 5.0.0)"), causes(big, small));
+        assertEquals(List.of(), causes(small, big));
+        assertEquals(List.of(), TABLE.refusals(big, small), "a GCE disk shrink is a replacement, not a refusal");
+    }
+
+    @Test
+    void cloudSqlRegionAndDiskShrinkReplace() {
+        ResourceNode base = custom(SQL, sql("us-central1", "db-custom-2-7680", 100, "POSTGRES_15"));
+        assertEquals(List.of("region: \"us-central1\" => \"europe-west1\" (force-new in google-beta 5.0.0)"),
+                causes(base, custom(SQL, sql("europe-west1", "db-custom-2-7680", 100, "POSTGRES_15"))));
+        assertEquals(List.of("settings.diskSize: 100 => 50 (a decrease replaces, google-beta 5.0.0)"),
+                causes(base, custom(SQL, sql("us-central1", "db-custom-2-7680", 50, "POSTGRES_15"))));
+    }
+
+    @Test
+    void cloudSqlDiskGrowTierAndMajorVersionUpdateInPlace() {
+        ResourceNode base = custom(SQL, sql("us-central1", "db-custom-2-7680", 100, "POSTGRES_14"));
+        assertEquals(List.of(), causes(base, custom(SQL, sql("us-central1", "db-custom-2-7680", 200, "POSTGRES_14"))));
+        assertEquals(List.of(), causes(base, custom(SQL, sql("us-central1", "db-custom-4-15360", 100, "POSTGRES_14"))));
+        // google-beta 5.0.0 has no ForceNew on database_version: a major upgrade is patched in place
+        assertEquals(List.of(), causes(base, custom(SQL, sql("us-central1", "db-custom-2-7680", 100, "POSTGRES_15"))));
+    }
+
+    @Test
+    void bucketLocationReplaces() {
+        String bucket = "gcp:storage/bucket:Bucket";
+        assertEquals(List.of("location: \"US\" => \"EU\" (force-new in google-beta 5.0.0)"),
+                causes(custom(bucket, Map.of("location", "US", "storageClass", "STANDARD")),
+                        custom(bucket, Map.of("location", "EU", "storageClass", "STANDARD"))));
+        assertEquals(List.of(), causes(custom(bucket, Map.of("location", "US", "storageClass", "STANDARD")),
+                custom(bucket, Map.of("location", "US", "storageClass", "NEARLINE"))));
+    }
+
+    @Test
+    void memorystoreTierReplacesAndMemoryIsInPlace() {
+        String redis = "gcp:redis/instance:Instance";
+        assertEquals(List.of("tier: \"BASIC\" => \"STANDARD_HA\" (force-new in google-beta 5.0.0)"),
+                causes(custom(redis, Map.of("tier", "BASIC", "memorySizeGb", 1.0)),
+                        custom(redis, Map.of("tier", "STANDARD_HA", "memorySizeGb", 1.0))));
+        assertEquals(List.of(), causes(custom(redis, Map.of("tier", "BASIC", "memorySizeGb", 1.0)),
+                custom(redis, Map.of("tier", "BASIC", "memorySizeGb", 5.0))));
+    }
+
+    @Test
+    void ebsEncryptionReplacesAndAShrinkIsRefused() {
+        ResourceNode plain = custom(EBS, Map.of("encrypted", false, "size", 50.0));
+        assertEquals(List.of("encrypted: false => true (force-new in aws 6.0.0)"),
+                causes(plain, custom(EBS, Map.of("encrypted", true, "size", 50.0))));
+        ResourceNode small = custom(EBS, Map.of("encrypted", false, "size", 20.0));
+        assertEquals(List.of(), causes(plain, small), "EBS never replaces on size");
+        assertEquals(List.of("size: 50 => 20 (the cloud API refuses a decrease: the update fails, aws 6.0.0)"),
+                TABLE.refusals(plain, small));
+        assertEquals(List.of(), TABLE.refusals(small, plain));
+    }
+
+    @Test
+    void autoscalerLimitsUpdateInPlace() {
+        String scaler = "gcp:compute/regionAutoscaler:RegionAutoscaler";
+        assertEquals(List.of(), causes(
+                custom(scaler, Map.of("region", "us-central1", "autoscalingPolicy", Map.of("minReplicas", 2.0, "maxReplicas", 4.0))),
+                custom(scaler, Map.of("region", "us-central1", "autoscalingPolicy", Map.of("minReplicas", 3.0, "maxReplicas", 10.0)))));
+    }
+
+    @Test
+    void listItemsAreComparedOneByOne() {
+        Map<String, Object> oneNic = vm("us-central1-a", "e2-small", "debian-12", 20);
+        Map<String, Object> otherNicType = new java.util.HashMap<>(oneNic);
+        otherNicType.put("networkInterfaces", List.of(Map.of("subnetwork", "sub-a", "nicType", "GVNIC")));
+        assertEquals(List.of("networkInterfaces.0.nicType: (unset) => \"GVNIC\" (force-new in google-beta 5.0.0)"),
+                causes(custom(GCE, oneNic), custom(GCE, otherNicType)));
+        Map<String, Object> twoNics = new java.util.HashMap<>(oneNic);
+        twoNics.put("networkInterfaces", List.of(Map.of("subnetwork", "sub-a"), Map.of("subnetwork", "sub-b")));
+        assertEquals(List.of("networkInterfaces: 1 item => 2 items (adding or removing it replaces, google-beta 5.0.0)"),
+                causes(custom(GCE, oneNic), custom(GCE, twoNics)));
+        Map<String, Object> noExternalIp = new java.util.HashMap<>(oneNic);
+        noExternalIp.put("networkInterfaces", List.of(Map.of("subnetwork", "sub-a")));
+        assertEquals(List.of(), causes(custom(GCE, oneNic), custom(GCE, noExternalIp)), "access configs change in place");
+    }
+
+    @Test
+    void kubernetesSelectorAndNameReplace() {
+        String deployment = "kubernetes:apps/v1:Deployment";
+        Map<String, Object> a = Map.of("metadata", Map.of("name", "api"),
+                "spec", Map.of("replicas", 2.0, "selector", Map.of("matchLabels", Map.of("app", "api"))));
+        Map<String, Object> scaled = Map.of("metadata", Map.of("name", "api"),
+                "spec", Map.of("replicas", 5.0, "selector", Map.of("matchLabels", Map.of("app", "api"))));
+        Map<String, Object> reselected = Map.of("metadata", Map.of("name", "api"),
+                "spec", Map.of("replicas", 2.0, "selector", Map.of("matchLabels", Map.of("app", "web"))));
+        assertEquals(List.of(), causes(custom(deployment, a), custom(deployment, scaled)));
+        List<String> got = causes(custom(deployment, a), custom(deployment, reselected));
+        assertEquals(List.of("spec.selector", "spec.selector.matchLabels"), got.stream().map(c -> c.substring(0, c.indexOf(':'))).toList());
+        assertEquals(List.of("metadata.name: \"api\" => \"web\" (force-new in pulumi-kubernetes 4.0.0)"),
+                causes(custom("kubernetes:core/v1:Namespace", Map.of("metadata", Map.of("name", "api"))),
+                        custom("kubernetes:core/v1:Namespace", Map.of("metadata", Map.of("name", "web")))));
+    }
+
+    @Test
+    void aTypeChangeReplacesAndComponentsOtherwiseNever() {
+        assertEquals(List.of("type: gcp:compute/disk:Disk => gcp:compute/regionDisk:RegionDisk (a different resource type is a new resource)"),
+                causes(custom(DISK, Map.of()), custom("gcp:compute/regionDisk:RegionDisk", Map.of())));
+        assertEquals(List.of(), causes(Nodes.component("stagecraft:gcp:VmHost"), Nodes.component("stagecraft:gcp:VmHost")));
+    }
+
+    @Test
+    void theReplaceOnChangesOptionAddsPaths() {
+        String network = "gcp:compute/network:Network";
+        assertEquals(List.of("routingMode: \"REGIONAL\" => \"GLOBAL\" (the resource's replaceOnChanges option)"),
+                causes(Nodes.withReplaceOnChanges(network, Map.of("routingMode", "REGIONAL"), "routingMode"),
+                        Nodes.withReplaceOnChanges(network, Map.of("routingMode", "GLOBAL"), "routingMode")));
+    }
+
+    @Test
+    void aTypeTheTableLacksIsAnErrorNotAnUpdate() {
+        String unknown = "gcp:compute/instanceGroup:InstanceGroup";
+        ReplacementTableException e = assertThrows(ReplacementTableException.class,
+                () -> causes(custom(unknown, Map.of("zone", "a")), custom(unknown, Map.of("zone", "b"))));
+        assertTrue(e.getMessage().contains("no entry for gcp:compute/instanceGroup:InstanceGroup"), e.getMessage());
+        assertFalse(TABLE.covers(unknown));
+        assertTrue(TABLE.covers("aws:ec2/internetGateway:InternetGateway"));
+        assertEquals(List.of(), TABLE.rule("aws:ec2/internetGateway:InternetGateway").orElseThrow().replaceOn(),
+                "a covered type with no force-new inputs");
+    }
+}
