@@ -48,8 +48,9 @@ final class NetworkRules {
 
     static final Rule ADMIN_PORTS_ACROSS_RULES = Rule.define("gcp-firewall-admin-ports-across-rules")
             .title("Firewall rules reaching the same instances do not together open SSH or RDP to the internet")
-            .why("Splitting a wide range over several rules (0.0.0.0/1 in one, 128.0.0.0/1 in another, same network and"
-                    + " target tag) opens the port as surely as one rule; each rule alone passes the per-rule check."
+            .why("Ranges split over several rules add up: two rules each admitting a /16 to the same instances stay within"
+                    + " the per-rule limit but together admit twice as much. Rules already too wide on their own are"
+                    + " left to gcp-firewall-admin-ports-not-open."
                     + " Rules are grouped by network and target (tag or service account; rules without a target reach"
                     + " every instance). Mandatory: exposure.")
             .fix("Merge the rules and narrow the sources to IAP and named office or VPN ranges.")
