@@ -18,7 +18,8 @@ import java.util.Optional;
  * resource's constructor, before registration, with the args as built. Constants are known; values computed from other
  * resources' outputs (ids, IPs, a boot script built from them) are usually still pending and read as unknown, and no
  * rule fails on an unknown. Those are checked on the finished graph by {@link PolicyPack#evaluate}. The {@code protect}
- * option is the resource's own: SDK 1.36.1 does not inherit it from the parent.
+ * option is the resource's own: SDK 1.36.1 does not inherit it from the parent. Stopping is not a transaction:
+ * resources declared before the violating one may already have been sent to the engine, as with any program error.
  */
 public final class PolicyEnforcement {
     private PolicyEnforcement() {
