@@ -98,11 +98,16 @@ final class AdminPorts {
      */
     static List<String> gcpSources(ResourceNode firewall) {
         Inputs.Lookup ranges = Inputs.at(firewall, "sourceRanges");
-        if (ranges.missing() && Inputs.at(firewall, "sourceTags").missing()
-                && Inputs.at(firewall, "sourceServiceAccounts").missing()) {
+        if (absent(ranges) && absent(Inputs.at(firewall, "sourceTags"))
+                && absent(Inputs.at(firewall, "sourceServiceAccounts"))) {
             return List.of("0.0.0.0/0");
         }
         return Inputs.texts(ranges);
+    }
+
+    /** Not given, or given as an empty list (the API reads both the same way). */
+    private static boolean absent(Inputs.Lookup list) {
+        return list.missing() || (list.present() && list.items().isEmpty() && list.value() instanceof List);
     }
 
     private static boolean portInSpec(int port, String spec) {

@@ -15,9 +15,10 @@ import java.util.Optional;
  * the SDK hands a component's transformations down to every descendant.
  *
  * <p>What it can see (verified with SDK 1.36.1 under the mock engine): the transformation runs synchronously in the
- * resource's constructor, before registration, with the args as built. Constants are known; values computed from other
- * resources' outputs (ids, IPs, a boot script built from them) are usually still pending and read as unknown, and no
- * rule fails on an unknown. Those are checked on the finished graph by {@link PolicyPack#evaluate}. The {@code protect}
+ * resource's constructor, before registration, with the args as built. Constants (and config values, secrets included)
+ * are known; values computed from other resources' outputs (ids, IPs, a boot script built from them) read as unknown,
+ * whether or not they happen to have arrived, so the outcome never depends on timing; no rule fails on an unknown.
+ * Those are checked on the finished graph by {@link PolicyPack#evaluate}. The {@code protect}
  * option is the resource's own: SDK 1.36.1 does not inherit it from the parent. Stopping is not a transaction:
  * resources declared before the violating one may already have been sent to the engine, as with any program error.
  */

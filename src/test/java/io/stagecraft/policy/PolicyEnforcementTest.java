@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
 import com.pulumi.gcp.compute.Instance;
 import com.pulumi.gcp.compute.InstanceArgs;
 import com.pulumi.gcp.compute.inputs.InstanceBootDiskArgs;
@@ -26,6 +27,7 @@ import io.stagecraft.engine.ResourceNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -135,10 +137,12 @@ class PolicyEnforcementTest {
     }
 
     @Test
-    void valuesNotKnownAtDeclarationPassAndAreLeftToTheGraphCheck() {
+    void valuesComputedFromOtherResourcesAreLeftToTheGraphCheckEvenWhenTheyHaveArrived() {
         OfflineEngine.Run run = run(Environment.DEV, (ctx, stage) -> {
             Bucket first = new Bucket("first", privateBucket().build(), CustomResourceOptions.builder().parent(stage).build());
-            // resolves later to the first bucket's name, which is not "enforced"
+            // wait until the first bucket's name is known: the check must not depend on whether it has arrived
+            Internal.of(first.name()).getDataAsync().orTimeout(30, TimeUnit.SECONDS).join();
+            // the first bucket's name is not "enforced"
             new Bucket("second", privateBucket().publicAccessPrevention(first.name()).build(),
                     CustomResourceOptions.builder().parent(stage).build());
         });

@@ -234,6 +234,8 @@ final class RuleExamples {
                 graph(firewall("range", List.of("20-30"), List.of("0.0.0.0/0"))), null, "range");
         fails("gcp-firewall-admin-ports-not-open", "no sources at all (GCP admits any)",
                 graph(firewall("nosource", List.of("3389"), List.of()).remove("sourceRanges")), null, "nosource");
+        fails("gcp-firewall-admin-ports-not-open", "an empty source list and no source tags (GCP admits any)",
+                graph(firewall("empty", List.of("22"), List.of())), null, "empty");
         fails("gcp-firewall-admin-ports-not-open", "SSH from anywhere over IPv6",
                 graph(firewall("v6", List.of("22"), List.of("::/0"))), "IPv6 range wider than a /48", "v6");
         passes("gcp-firewall-admin-ports-not-open", "SSH from IAP and an office /24",
