@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * ({@code gcp:project}, {@code gcp:region}, {@code aws:region}) are validated here too, so no unchecked value ever
  * reaches a resource or a printed command.
  *
- * @param gcpProject the GCP project (validated), or null on AWS
+ * @param gcpProject    the GCP project (validated), or null on AWS
+ * @param policyWaivers advisory policy rules waived for this stack, as written ("rule-id: reason")
  */
 public record StackConfig(
         Workload workload,
@@ -40,6 +41,7 @@ public record StackConfig(
         int appPort,
         boolean dbPasswordSet,
         String gcpProject,
+        List<String> policyWaivers,
         String stackName) {
 
     public enum Environment {
@@ -143,7 +145,7 @@ public record StackConfig(
         int appPort = r.raw(Setting.APP_PORT).isPresent() ? (int) r.wholeNumber(Setting.APP_PORT) : 80;
         boolean passwordSet = r.raw(Setting.DB_PASSWORD).isPresent();
         return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, gcpProject,
-                stackName);
+                r.list(Setting.POLICY_WAIVERS), stackName);
     }
 
     private static LoadInput load(Reader r, Coefficients k) {

@@ -1,6 +1,6 @@
 package io.stagecraft.policy;
 
-import io.stagecraft.config.ConfigException;
+import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.config.StackConfig.Environment;
 import io.stagecraft.engine.ResourceGraph;
 import java.util.LinkedHashMap;
@@ -52,12 +52,12 @@ public record PolicyContext(Environment environment, Map<String, String> waivers
             String id = colon < 0 ? "" : entry.substring(0, colon).trim();
             String reason = colon < 0 ? "" : entry.substring(colon + 1).trim();
             if (id.isEmpty() || reason.isEmpty()) {
-                throw new ConfigException(WAIVERS_SETTING, entry, "a waiver names an advisory rule and the reason it is"
+                throw new InvalidInputException(WAIVERS_SETTING, entry, "a waiver names an advisory rule and the reason it is"
                         + " accepted for this stack", "entries like \"gcp-redis-ha-in-prod: sessions can be lost on"
                         + " failover; a BASIC tier is enough until launch\"");
             }
             if (out.putIfAbsent(id, reason) != null) {
-                throw new ConfigException(WAIVERS_SETTING, entry, "waives " + id + " a second time", "one entry per rule");
+                throw new InvalidInputException(WAIVERS_SETTING, entry, "waives " + id + " a second time", "one entry per rule");
             }
         }
         return out;

@@ -1,6 +1,6 @@
 package io.stagecraft.policy;
 
-import io.stagecraft.config.ConfigException;
+import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import java.util.ArrayList;
@@ -75,11 +75,11 @@ public final class PolicyPack {
             String entry = w.getKey() + ": " + w.getValue();
             Optional<Rule> rule = rule(w.getKey());
             if (rule.isEmpty()) {
-                throw new ConfigException(PolicyContext.WAIVERS_SETTING, entry, "no rule has the id " + w.getKey(),
+                throw new InvalidInputException(PolicyContext.WAIVERS_SETTING, entry, "no rule has the id " + w.getKey(),
                         "ids listed in docs/policies.md");
             }
             if (rule.get().severity() == Severity.MANDATORY) {
-                throw new ConfigException(PolicyContext.WAIVERS_SETTING, entry, w.getKey() + " is MANDATORY and cannot be"
+                throw new InvalidInputException(PolicyContext.WAIVERS_SETTING, entry, w.getKey() + " is MANDATORY and cannot be"
                         + " waived (" + rule.get().title() + ")", "waivers of ADVISORY rules only; fix the resource"
                         + " instead: " + rule.get().fix());
             }

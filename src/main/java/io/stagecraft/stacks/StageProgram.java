@@ -7,6 +7,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.config.Setting;
 import io.stagecraft.planning.PlannedStack;
+import io.stagecraft.policy.PolicyEnforcement;
 import io.stagecraft.sizing.SizingPlan;
 import java.util.Optional;
 
@@ -35,8 +36,10 @@ public final class StageProgram {
                 ? Optional.of(ctx.config(Setting.NAMESPACE).requireSecret(Setting.DB_PASSWORD.shortName()))
                 : Optional.empty();
         PreviousDeployment previous = PreviousDeployment.read(ctx);
+        // the per-resource mandatory policies run on every resource as it is declared, in pulumi up as offline
         StageStack stack = factory.create(STACK_COMPONENT, new StageInputs(planned, dbPassword, previous),
-                ComponentResourceOptions.builder().build());
+                ComponentResourceOptions.builder().resourceTransformations(
+                        PolicyEnforcement.transformation(planned.policies(), planned.policyContext())).build());
         ctx.export("stage", Output.of(plan.stage().id()));
         ctx.export("cloud", Output.of(plan.cloud().id()));
         ctx.export("regions", Output.of(plan.regions()));

@@ -104,7 +104,7 @@ class InputValuesTest {
             seen.put(a.resource().pulumiResourceName(), InputValues.node(a.resource(), a.args(), a.options()));
             return Optional.empty();
         };
-        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "dev"), (ctx, cfg) -> {
+        OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "dev"), Map.of(), ctx -> {
             ComponentResource stage = new ComponentResource("test:index:Stage", "stage",
                     ComponentResourceOptions.builder().resourceTransformations(capture).build());
             CustomResourceOptions child = CustomResourceOptions.builder().parent(stage).ignoreChanges("settings.diskSize").build();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.stagecraft.config.ConfigException;
+import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.engine.ResourceGraph;
 import java.util.List;
 import java.util.Map;
@@ -110,18 +110,18 @@ class PolicyPackTest {
     @Test
     void aMandatoryRuleCannotBeWaived() {
         PolicyContext ctx = RuleExamples.PROD.withWaivers(Map.of("gcp-redis-auth", "the VPC is private"));
-        ConfigException e = assertThrows(ConfigException.class, () -> PACK.evaluate(ALLKEYS_REDIS, ctx));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PACK.evaluate(ALLKEYS_REDIS, ctx));
         assertEquals("stagecraft:policyWaivers = \"gcp-redis-auth: the VPC is private\": gcp-redis-auth is MANDATORY and"
                 + " cannot be waived (Memorystore requires AUTH). Allowed: waivers of ADVISORY rules only; fix the"
                 + " resource instead: Set authEnabled to true and give clients the AUTH string through Secret Manager.",
                 e.getMessage());
-        assertThrows(ConfigException.class, () -> PolicyEnforcement.transformation(PACK, ctx),
+        assertThrows(InvalidInputException.class, () -> PolicyEnforcement.transformation(PACK, ctx),
                 "the in-program enforcement refuses it too");
     }
 
     @Test
     void aWaiverForAnUnknownRuleIsRefused() {
-        ConfigException e = assertThrows(ConfigException.class, () -> PACK.checkWaivers(
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PACK.checkWaivers(
                 RuleExamples.PROD.withWaivers(Map.of("gcp-redis-ha", "typo"))));
         assertTrue(e.getMessage().contains("no rule has the id gcp-redis-ha"), e.getMessage());
     }
@@ -132,12 +132,12 @@ class PolicyPackTest {
                         "gcp-vm-secure-boot", "custom kernel module"),
                 PolicyContext.parseWaivers(List.of("gcp-redis-ha-in-prod: BASIC until launch: sessions may be lost on failover",
                         "  gcp-vm-secure-boot :custom kernel module ")));
-        ConfigException noReason = assertThrows(ConfigException.class,
+        InvalidInputException noReason = assertThrows(InvalidInputException.class,
                 () -> PolicyContext.parseWaivers(List.of("gcp-redis-ha-in-prod")));
         assertTrue(noReason.getMessage().startsWith("stagecraft:policyWaivers = \"gcp-redis-ha-in-prod\": a waiver names"),
                 noReason.getMessage());
-        assertThrows(ConfigException.class, () -> PolicyContext.parseWaivers(List.of("gcp-redis-ha-in-prod:   ")));
-        ConfigException twice = assertThrows(ConfigException.class, () -> PolicyContext.parseWaivers(
+        assertThrows(InvalidInputException.class, () -> PolicyContext.parseWaivers(List.of("gcp-redis-ha-in-prod:   ")));
+        InvalidInputException twice = assertThrows(InvalidInputException.class, () -> PolicyContext.parseWaivers(
                 List.of("gcp-vm-secure-boot: a", "gcp-vm-secure-boot: b")));
         assertTrue(twice.getMessage().contains("waives gcp-vm-secure-boot a second time"), twice.getMessage());
     }
