@@ -30,6 +30,7 @@ import io.stagecraft.sizing.PoolPlan;
 import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.Tier;
 import io.stagecraft.stacks.GcpSettings;
+import io.stagecraft.stacks.MaxConnections;
 import io.stagecraft.stacks.PoolScaling;
 import io.stagecraft.stacks.PreviousDeployment;
 import io.stagecraft.stacks.StageInputs;
