@@ -49,7 +49,6 @@ public final class PoolBootSteps {
               done
               printf '%s' "$out"
             }
-            install -d -m 700 /etc/stagecraft
             """;
 
     /**

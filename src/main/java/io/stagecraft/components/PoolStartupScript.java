@@ -76,6 +76,7 @@ public record PoolStartupScript(
                 fi
                 %1$s%2$s
                 %3$s%4$s
+                install -d -m 700 /etc/stagecraft
                 cat > /etc/stagecraft/redis-ca.pem <<'PEM'
                 %5$s
                 PEM

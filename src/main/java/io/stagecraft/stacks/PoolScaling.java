@@ -43,7 +43,8 @@ public final class PoolScaling {
         double cpuPercent = k.get(Coefficient.TARGET_CPU) * 100;
         GcpInstancePool.Scaling rules = forTier(tier, k);
         return switch (tier) {
-            case API -> new AwsInstancePool.Scaling(cpuPercent, capacityPerUnit * 60, null, rules.cooldownSec());
+            case API -> new AwsInstancePool.Scaling(cpuPercent, (double) Math.round(capacityPerUnit * 60), null,
+                    rules.cooldownSec());
             case WEBSOCKET -> new AwsInstancePool.Scaling(cpuPercent, null, rules.memoryPercentTarget(), rules.cooldownSec());
             default -> new AwsInstancePool.Scaling(cpuPercent, null, null, rules.cooldownSec());
         };

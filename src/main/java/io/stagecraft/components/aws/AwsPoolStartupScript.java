@@ -97,6 +97,7 @@ public record AwsPoolStartupScript(
                   -c file:/opt/aws/amazon-cloudwatch-agent/etc/stagecraft.json
                 %4$s%5$s
                 %6$s%7$s
+                install -d -m 700 /etc/stagecraft
                 curl -fsSL -o %8$s.new %9$s && mv %8$s.new %8$s
                 %10$s%11$s""".formatted(region, AGENT_NAMESPACE, MEMORY_METRIC, ScriptSnippets.DOCKER,
                 gpu ? ScriptSnippets.GPU : "", PoolBootSteps.readSecrets(secretCommand(dbSecretArn),
