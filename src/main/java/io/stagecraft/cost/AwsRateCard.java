@@ -26,7 +26,7 @@ import java.util.Set;
  * certificates (public ACM certificates cost nothing), parameter and subnet groups, bucket settings, the S3 gateway
  * endpoint. Usage-only, so not priced: CloudFront (requests and egress), S3 requests, load balancer capacity units,
  * NAT data processing, WAF requests, SNS deliveries, and CloudWatch alarms (0.10 USD per alarm metric a month beyond
- * the free ten; about 2.50 USD for the horizontal stage) and the CloudWatch agent's custom metrics.
+ * the free ten; about 2.40 USD for the horizontal stage) and the CloudWatch agent's custom metrics.
  */
 public final class AwsRateCard implements RateCard {
     private static final String INSTANCE = "aws:ec2/instance:Instance";
