@@ -100,6 +100,7 @@ public final class AwsPostgres extends ComponentResource {
         for (int i = 0; i < args.readReplicas(); i++) {
             replicas.add(new Instance(name + "-replica-" + (i + 1), common(args, insights)
                     .replicateSourceDb(primary.identifier())
+                    .dbSubnetGroupName(subnets.name())
                     .multiAz(false)
                     .parameterGroupName(replicaParameters.name())
                     // a replica's data is the primary's: the primary's backups cover it

@@ -30,12 +30,12 @@ import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.StageLayout;
 import io.stagecraft.sizing.Tier;
 import io.stagecraft.stacks.MaxConnections;
+import io.stagecraft.stacks.PoolRoles;
 import io.stagecraft.stacks.PoolScaling;
 import io.stagecraft.stacks.PreviousDeployment;
 import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
 import io.stagecraft.stacks.StageStacks;
-import io.stagecraft.stacks.gcp.GcpHorizontalStack;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -63,7 +63,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AwsHorizontalStack extends ComponentResource implements StageStack {
     public static final String TYPE = "stagecraft:aws:HorizontalStack";
-    public static final Map<Tier, String> HEALTH_PATHS = GcpHorizontalStack.HEALTH_PATHS;
     /** Pools serve plain HTTP on this port inside the VPC; TLS ends at the load balancer. */
     public static final int SERVING_PORT = 80;
     /** Storage autoscaling may grow the database to this multiple of its size. */
@@ -122,8 +121,8 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
         AwsStaticAssets assets = new AwsStaticAssets(name + "-assets", AwsStaticAssets.Args.defaults(config.protect(), tags),
                 child);
         AwsLoadBalancer lb = new AwsLoadBalancer(name + "-lb", new AwsLoadBalancer.Args(network.vpcId(), network.cidr(),
-                network.publicSubnetIds(), config.domains(), SERVING_PORT, HEALTH_PATHS.get(Tier.API),
-                HEALTH_PATHS.get(Tier.WEBSOCKET), assets.cdnDomain(), config.protect(), tags), child);
+                network.publicSubnetIds(), config.domains(), SERVING_PORT, PoolRoles.HEALTH_PATHS.get(Tier.API),
+                PoolRoles.HEALTH_PATHS.get(Tier.WEBSOCKET), assets.cdnDomain(), config.protect(), tags), child);
         new AwsWebAcl(name + "-waf", new AwsWebAcl.Args(lb.arn(), AwsWebAcl.Args.DEFAULT_REQUESTS_PER_MINUTE,
                 awsId("stagecraft-" + stack + "-waf", 100), tags), child);
         AwsPoolSecurityGroup poolSg = new AwsPoolSecurityGroup(name + "-pool-firewall", new AwsPoolSecurityGroup.Args(
@@ -154,7 +153,7 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
         Map<Tier, AwsInstancePool> pools = new LinkedHashMap<>();
         Map<String, Output<String>> groups = new LinkedHashMap<>();
         for (PoolPlan p : plan.pools()) {
-            String role = p.tier() == Tier.API ? "http" : p.tier().id();
+            String role = PoolRoles.role(p.tier());
             Output<String> script = endpoints.applyValue(e -> new AwsPoolStartupScript(role, region, config.appImage(),
                     config.appPort(), e.dbSecret(), e.redisSecret(), e.primary(), e.replicas(), e.redisHost(),
                     redis.port(), e.bucket(), e.cdnDomain(), p.type().gpus() > 0).render());

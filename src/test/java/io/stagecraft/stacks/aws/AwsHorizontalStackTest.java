@@ -293,6 +293,17 @@ class AwsHorizontalStackTest {
     }
 
     @Test
+    void moreDomainsThanAnAcmCertificateTakesAreRefusedByName() {
+        Map<String, String> m = new HashMap<>(StackFile.load(Path.of(STACK)).values());
+        m.put("stagecraft:domains", String.join(",", java.util.stream.IntStream.rangeClosed(1, 11)
+                .mapToObj(i -> "d" + i + ".example.com").toList()));
+        OfflineEngine.Run run = Plans.run(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "x"));
+        assertTrue(run.errors().get(0).startsWith("stagecraft:domains"), run.errors().toString());
+        assertTrue(run.errors().get(0).contains("lists 11 domains"), run.errors().toString());
+        assertTrue(run.graph().customResources().isEmpty());
+    }
+
+    @Test
     void identifiersFollowAwsRules() {
         assertEquals("sc-horizontal-aws-redis", AwsHorizontalStack.awsId("sc-horizontal-aws-redis", 35));
         assertEquals("sc-my-stack-redis", AwsHorizontalStack.awsId("sc-My_Stack--redis", 35));
