@@ -136,7 +136,7 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
 
         DatabasePlan dbPlan = plan.database();
         MaxConnections connections = MaxConnections.orderSafe(dbPlan.maxConnections(), previous);
-        int storageGb = Math.max(dbPlan.storageGb(), previous.dataDiskGb());
+        int storageGb = Math.max(dbPlan.storageGb(), previous.dbStorageGb());
         AwsPostgres db = new AwsPostgres(name + "-sql", new AwsPostgres.Args(dbPlan.tier().name(),
                 dbPlan.highlyAvailable(), dbPlan.readReplicas(), storageGb, storageGb * STORAGE_CEILING_FACTOR,
                 connections.primary(), connections.replicas(), dbPlan.backupRetentionDays(), network.vpcId(),
@@ -189,8 +189,8 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
         if (pools.containsKey(Tier.GPU)) {
             outputs.put("gpuPool", pools.get(Tier.GPU).groupName());
         }
-        outputs.put(PreviousDeployment.OUTPUT, Output.of(PreviousDeployment.facts(plan.stage(), storageGb,
-                connections.primary(), connections.replicas(), config.domains())));
+        outputs.put(PreviousDeployment.OUTPUT, Output.of(PreviousDeployment.facts(plan.stage(), 0,
+                connections.primary(), connections.replicas(), config.domains(), storageGb)));
         registerOutputs(outputs);
     }
 

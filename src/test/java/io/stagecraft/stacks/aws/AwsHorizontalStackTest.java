@@ -274,6 +274,8 @@ class AwsHorizontalStackTest {
         Map<?, ?> facts = (Map<?, ?>) out.get("deployment");
         assertEquals("horizontal", facts.get("stage"));
         assertEquals(List.of("app.example.com", "www.example.com"), facts.get("certificateDomains"));
+        assertEquals(360.0, ((Number) facts.get("dbStorageGb")).doubleValue(), "the database storage, not a VM disk");
+        assertNull(facts.get("dataDiskGb"));
     }
 
     @Test
