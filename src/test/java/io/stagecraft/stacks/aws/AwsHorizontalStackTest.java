@@ -295,6 +295,40 @@ class AwsHorizontalStackTest {
     }
 
     @Test
+    void belowTheHaTargetOneNatGatewayAndSingleInstancesServe() {
+        OfflinePlanner.Result r = Plans.of(STACK, Map.of("stagecraft:availability", "99.5"));
+        assertEquals(Stage.HORIZONTAL, r.plan().stage(), "5,000 users are horizontal whatever the target");
+        ResourceGraph g = r.run().graph();
+        assertEquals(1, g.ofType("aws:ec2/natGateway:NatGateway").size());
+        assertEquals(1, g.ofType("aws:ec2/eip:Eip").size());
+        assertEquals(1, g.where(n -> n.name().contains("-private-routes-")).stream()
+                .map(n -> n.string("routes.0.natGatewayId")).distinct().count(), "both zones share the one gateway");
+        assertFalse(g.one(RDS, "-sql-primary").bool("multiAz"));
+        ResourceNode redis = g.one(REDIS);
+        assertEquals(1, (int) redis.number("numCacheClusters"));
+        assertFalse(redis.bool("automaticFailoverEnabled"));
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
+    }
+
+    @Test
+    void severalCacheShardsRunRedisInClusterMode() {
+        // cache.t3.medium holds 3.09 GiB x 75% = 2.32 GB of data: 4.91 GB of cache needs three shards
+        OfflinePlanner.Result r = Plans.of(STACK, Map.of("stagecraft:cacheTier", "cache.t3.medium"));
+        ResourceGraph g = r.run().graph();
+        ResourceNode redis = g.one(REDIS);
+        assertEquals(3, (int) redis.number("numNodeGroups"));
+        assertEquals(1, (int) redis.number("replicasPerNodeGroup"));
+        assertTrue(redis.input("numCacheClusters").isEmpty());
+        assertEquals(List.of(Map.of("name", "maxmemory-policy", "value", "noeviction"),
+                        Map.of("name", "cluster-enabled", "value", "yes")),
+                g.one("aws:elasticache/parameterGroup:ParameterGroup").input("parameters").orElseThrow());
+        assertTrue(String.valueOf(r.run().outputs().get("cacheEndpoint")).startsWith("clustercfg."));
+        String alarm = g.one("aws:cloudwatch/metricAlarm:MetricAlarm", "-redis-memory-warning").inputs().toString();
+        assertTrue(alarm.contains("sc-horizontal-aws-redis-0003-002"), alarm);
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005, "six nodes priced");
+    }
+
+    @Test
     void moreDomainsThanAnAcmCertificateTakesAreRefusedByName() {
         Map<String, String> m = new HashMap<>(StackFile.load(Path.of(STACK)).values());
         m.put("stagecraft:domains", String.join(",", java.util.stream.IntStream.rangeClosed(1, 11)
