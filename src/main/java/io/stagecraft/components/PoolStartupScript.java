@@ -64,7 +64,6 @@ public record PoolStartupScript(
     }
 
     public String render() {
-        String gpuFlag = gpu ? "--gpus all " : "";
         return """
                 #!/bin/bash
                 # Stagecraft pool instance bootstrap: runs on every boot, safe to run again.
@@ -76,53 +75,32 @@ public record PoolStartupScript(
                   bash /tmp/add-ops-agent.sh --also-install
                 fi
                 %1$s%2$s
-                # Secrets: read with this instance's service account, never stored in metadata. The access grant may
-                # land a little after the first boot, so keep trying for five minutes.
-                DB_PASSWORD=""
-                for attempt in $(seq 1 30); do
-                  if DB_PASSWORD=$(gcloud secrets versions access latest --secret=%3$s 2>/dev/null) \\
-                     && REDIS_AUTH=$(gcloud secrets versions access latest --secret=%4$s 2>/dev/null); then break; fi
-                  DB_PASSWORD=""; sleep 10
-                done
-                if [ -z "$DB_PASSWORD" ]; then echo "stagecraft: cannot read the secrets" >&2; exit 1; fi
-                # Percent-encode a value for a URL (every byte outside A-Z a-z 0-9 . _ ~ -).
-                urlencode() {
-                  local LC_ALL=C s="$1" out="" c i
-                  for ((i = 0; i < ${#s}; i++)); do
-                    c="${s:i:1}"
-                    case "$c" in
-                      [A-Za-z0-9._~-]) out+="$c" ;;
-                      *) out+=$(printf '%%%%%%02X' "'$c") ;;
-                    esac
-                  done
-                  printf '%%s' "$out"
-                }
+                %3$s%4$s
                 install -d -m 700 /etc/stagecraft
                 cat > /etc/stagecraft/redis-ca.pem <<'PEM'
                 %5$s
                 PEM
-                (umask 077; cat > /etc/stagecraft/app.env <<ENV
-                WORKER_TYPE=%6$s
-                DATABASE_URL=postgresql://app:$(urlencode "$DB_PASSWORD")@cloudsql-proxy:%7$d/app?sslmode=disable
-                DATABASE_READ_HOSTS=%8$s
-                REDIS_URL=rediss://:$(urlencode "$REDIS_AUTH")@%9$s:%10$d/0
-                REDIS_CA_FILE=/etc/stagecraft/redis-ca.pem
-                MEDIA_BUCKET=%11$s
-                MEDIA_PREFIX=media/
-                ENV
-                )
+                %6$s
                 # The Cloud SQL Auth Proxy: client certificates for this instance's service account, TLS to Cloud SQL.
-                docker network inspect %12$s >/dev/null 2>&1 || docker network create %12$s
-                docker pull %13$s
+                docker network inspect %7$s >/dev/null 2>&1 || docker network create %7$s
+                docker pull %8$s
                 docker rm -f cloudsql-proxy >/dev/null 2>&1 || true
-                docker run -d --name cloudsql-proxy --restart unless-stopped --network %12$s %13$s \\
-                  %14$s
-                docker pull %15$s
-                docker rm -f app >/dev/null 2>&1 || true
-                docker run -d --name app --restart unless-stopped --network %12$s %16$s-p 80:%17$d \\
-                  --env-file /etc/stagecraft/app.env -v /etc/stagecraft/redis-ca.pem:/etc/stagecraft/redis-ca.pem:ro %15$s
-                """.formatted(ScriptSnippets.DOCKER, gpu ? ScriptSnippets.GPU : "", dbSecret, redisSecret,
-                redisCaCert.strip(), role, PRIMARY_PORT, readHosts(), redisHost, redisPort, bucket, DOCKER_NETWORK,
-                AUTH_PROXY_IMAGE, String.join(" ", proxyArguments()), appImage, gpuFlag, appPort);
+                docker run -d --name cloudsql-proxy --restart unless-stopped --network %7$s %8$s \\
+                  %9$s
+                %10$s""".formatted(ScriptSnippets.DOCKER, gpu ? ScriptSnippets.GPU : "",
+                PoolBootSteps.readSecrets("gcloud secrets versions access latest --secret=" + dbSecret,
+                        "gcloud secrets versions access latest --secret=" + redisSecret),
+                PoolBootSteps.URLENCODE, redisCaCert.strip(), PoolBootSteps.envFile(List.of(
+                        "WORKER_TYPE=" + role,
+                        "DATABASE_URL=postgresql://app:$(urlencode \"$DB_PASSWORD\")@cloudsql-proxy:" + PRIMARY_PORT
+                                + "/app?sslmode=disable",
+                        "DATABASE_READ_HOSTS=" + readHosts(),
+                        "REDIS_URL=rediss://:$(urlencode \"$REDIS_AUTH\")@" + redisHost + ":" + redisPort + "/0",
+                        "REDIS_CA_FILE=/etc/stagecraft/redis-ca.pem",
+                        "MEDIA_BUCKET=" + bucket,
+                        "MEDIA_PREFIX=media/")),
+                DOCKER_NETWORK, AUTH_PROXY_IMAGE, String.join(" ", proxyArguments()),
+                PoolBootSteps.runApp(DOCKER_NETWORK, appImage, gpu, appPort,
+                        List.of("/etc/stagecraft/redis-ca.pem:/etc/stagecraft/redis-ca.pem")));
     }
 }

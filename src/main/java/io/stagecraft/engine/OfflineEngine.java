@@ -62,7 +62,8 @@ public final class OfflineEngine {
     public static Run run(MapConfigSource config, Map<String, Object> previousOutputs, Consumer<Context> program) {
         String stack = config.stackName().orElse("dev");
         String project = config.get("gcp:project").orElse(null);
-        String region = config.get("gcp:region").or(() -> config.get("aws:region")).orElse(null);
+        String region = config.get("gcp:region").or(() -> config.get("aws:region"))
+                .or(() -> config.get("stagecraft:region")).orElse(null);
         OfflineMocks mocks = new OfflineMocks(project, region, previousOutputs);
         QuietEngineLogger engineLog = new QuietEngineLogger();
         Logger quiet = Logger.getAnonymousLogger();

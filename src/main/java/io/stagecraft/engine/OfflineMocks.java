@@ -125,16 +125,87 @@ public final class OfflineMocks implements Mocks {
             case "aws:ebs/volume:Volume" -> "vol";
             case "aws:ec2/eip:Eip" -> "eipalloc";
             case "aws:dlm/lifecyclePolicy:LifecyclePolicy" -> "policy";
+            case "aws:ec2/natGateway:NatGateway" -> "nat";
+            case "aws:ec2/vpcEndpoint:VpcEndpoint" -> "vpce";
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> "lt";
             default -> null;
         };
         String id = prefix != null ? prefix + "-0" + hex(args.name, 16) : physical;
         state.put("name", physical);
         state.put("arn", "arn:aws:" + service(args.type) + ":" + region + ":123456789012:" + kind.toLowerCase() + "/" + id);
-        if (args.type.equals("aws:ec2/eip:Eip")) {
-            state.put("publicIp", ip(198, 51, 100, args.name));
-        }
-        if (args.type.equals("aws:ec2/instance:Instance")) {
-            state.put("privateIp", ip(10, 20, 0, args.name));
+        String dns = physical.toLowerCase(java.util.Locale.ROOT);
+        switch (args.type) {
+            case "aws:ec2/eip:Eip" -> {
+                state.put("publicIp", ip(198, 51, 100, args.name));
+                state.put("allocationId", id);
+            }
+            case "aws:ec2/instance:Instance" -> state.put("privateIp", ip(10, 20, 0, args.name));
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                state.put("dnsName", dns + "-1234567890." + region + ".elb.amazonaws.com");
+                state.put("zoneId", "Z35SXDOTRQ7X7K");
+                state.put("arnSuffix", "app/" + physical + "/" + hex(args.name, 16));
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> state.put("arnSuffix", "targetgroup/" + physical + "/" + hex(args.name, 16));
+            case "aws:acm/certificate:Certificate" -> {
+                java.util.List<Object> records = new java.util.ArrayList<>();
+                java.util.List<String> domains = new java.util.ArrayList<>();
+                domains.add(String.valueOf(args.inputs.get("domainName")));
+                if (args.inputs.get("subjectAlternativeNames") instanceof java.util.List<?> sans) {
+                    sans.forEach(d -> domains.add(String.valueOf(d)));
+                }
+                for (String d : domains) {
+                    String label = "_" + hex(d, 32);
+                    records.add(Map.of("domainName", d, "resourceRecordName", label + "." + d + ".",
+                            "resourceRecordType", "CNAME", "resourceRecordValue", "_" + hex(label, 32) + ".acm-validations.aws."));
+                }
+                state.put("domainValidationOptions", records);
+            }
+            case "aws:acm/certificateValidation:CertificateValidation" ->
+                    state.put("certificateArn", args.inputs.get("certificateArn"));
+            case "aws:rds/instance:Instance" -> {
+                String identifier = String.valueOf(args.inputs.getOrDefault("identifier", dns));
+                state.put("identifier", identifier);
+                state.put("address", identifier + ".c" + hex(region, 11) + "." + region + ".rds.amazonaws.com");
+                state.put("endpoint", state.get("address") + ":5432");
+                state.put("port", 5432);
+                state.put("arn", "arn:aws:rds:" + region + ":123456789012:db:" + identifier);
+                return identifier;
+            }
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
+                String group = String.valueOf(args.inputs.getOrDefault("replicationGroupId", dns));
+                state.put("replicationGroupId", group);
+                state.put("primaryEndpointAddress", "master." + group + "." + hex(group, 6) + ".use1.cache.amazonaws.com");
+                state.put("configurationEndpointAddress", "clustercfg." + group + "." + hex(group, 6) + ".use1.cache.amazonaws.com");
+                return group;
+            }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                String bucket = String.valueOf(args.inputs.getOrDefault("bucket", dns));
+                state.put("bucket", bucket);
+                state.put("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
+                state.put("arn", "arn:aws:s3:::" + bucket);
+                return bucket;
+            }
+            case "aws:cloudfront/distribution:Distribution" -> {
+                String distribution = "E" + hex(args.name, 13).toUpperCase(java.util.Locale.ROOT);
+                state.put("domainName", "d" + hex(args.name, 13) + ".cloudfront.net");
+                state.put("arn", "arn:aws:cloudfront::123456789012:distribution/" + distribution);
+                return distribution;
+            }
+            case "aws:secretsmanager/secret:Secret" -> {
+                String arn = "arn:aws:secretsmanager:" + region + ":123456789012:secret:" + physical + "-" + hex(args.name, 6);
+                state.put("arn", arn);
+                return arn;
+            }
+            case "aws:sns/topic:Topic" -> {
+                String arn = "arn:aws:sns:" + region + ":123456789012:" + physical;
+                state.put("arn", arn);
+                return arn;
+            }
+            case "aws:autoscaling/group:Group" -> state.put("arn", "arn:aws:autoscaling:" + region
+                    + ":123456789012:autoScalingGroup:" + hex(args.name, 8) + ":autoScalingGroupName/" + physical);
+            default -> {
+            }
         }
         return id;
     }

@@ -106,12 +106,22 @@ final class CacheSizer {
         int bestShards = 0;
         double bestMonthly = 0;
         List<Alternative> alternatives = new ArrayList<>();
+        // one shard whenever a node type holds the cache: cluster mode needs cluster-aware clients (many session and
+        // channel-layer libraries are not), so it is used only when no single node is big enough
+        boolean oneShardFits = catalog.caches(cloud).stream().anyMatch(o -> !o.pricedPerGb()
+                && (pinned != null ? o.name().equals(pinned) : families.allows(cloud, Tier.CACHE, o.name()))
+                && o.memoryGib() * NODE_USABLE_MEMORY + 1e-9 >= cacheGb);
         for (CacheOffer o : catalog.caches(cloud)) {
             if (o.pricedPerGb() || (pinned != null ? !o.name().equals(pinned) : !families.allows(cloud, Tier.CACHE, o.name()))) {
                 continue;
             }
             double usable = o.memoryGib() * NODE_USABLE_MEMORY;
             int shards = (int) Math.max(1, Math.ceil(cacheGb / usable - 1e-9));
+            if (oneShardFits && shards > 1) {
+                alternatives.add(new Alternative(o.name(), Format.number(o.memoryGib()) + " GiB", shards * nodesPerShard, 0,
+                        "needs " + shards + " shards (cluster mode) where one node of another type holds the cache"));
+                continue;
+            }
             double monthly = prices.cacheNodes("cache", region, o, shards * nodesPerShard).monthlyUsd();
             alternatives.add(new Alternative(o.name(), Format.number(o.memoryGib()) + " GiB", shards * nodesPerShard,
                     monthly, "valid"));

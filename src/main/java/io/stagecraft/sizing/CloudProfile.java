@@ -40,7 +40,8 @@ public record CloudProfile(
 
     /**
      * A service a stage pays for whatever its load. {@code quantity} is a number, or a name the stage planner fills in:
-     * {@code vms} (VMs in the region), {@code natGateways} (one per zone used at the HA target, else one).
+     * {@code vms} (VMs in the region), {@code zones} (availability zones the stage's network spans),
+     * {@code natGateways} (one per zone used at the HA target, else one).
      */
     public record StageService(String category, String item, String service, String quantity, String unit) {
         public double quantity(java.util.Map<String, Double> named) {

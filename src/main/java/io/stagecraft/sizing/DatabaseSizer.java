@@ -62,8 +62,11 @@ final class DatabaseSizer {
         double connMem = (k.get(DB_BASE_MEMORY_GB) + connections * k.get(DB_CONNECTION_MB) / 1024.0)
                 / k.get(DB_CONNECTION_MEMORY_SHARE);
         String pinned = w.typeOverrides().get(Tier.DATABASE);
+        // an AI/vector workload keeps its vector indexes in Postgres memory: no burstable or shared-core tiers
+        boolean vectors = w.profile().gpu();
         List<DatabaseTier> tiers = catalog.databases(cloud).stream()
-                .filter(t -> pinned != null ? t.name().equals(pinned) : families.allows(cloud, Tier.DATABASE, t.name()))
+                .filter(t -> pinned != null ? t.name().equals(pinned) : families.allows(cloud, Tier.DATABASE, t.name())
+                        && !(vectors && (t.sharedCore() || t.sustainedVcpu() < t.vcpu())))
                 .toList();
         int maxReplicas = (int) k.get(MAX_READ_REPLICAS);
         record Option(DatabaseTier tier, int replicas, double monthly, double utilization) {

@@ -67,7 +67,8 @@ final class HorizontalPlanner implements StagePlanner {
                     (double) p.count() * storage.bootDiskGb()));
             vms += p.count();
         }
-        Map<String, Double> named = Map.of("vms", (double) vms, "natGateways", ha ? 2.0 : 1.0);
+        double zones = StageLayout.AWS_HORIZONTAL_ZONES;
+        Map<String, Double> named = Map.of("vms", (double) vms, "zones", zones, "natGateways", ha ? zones : 1.0);
         for (CloudProfile.StageService s : profile.horizontalServices()) {
             items.add(c.prices().stageService(cloud, s, region, named));
         }

@@ -13,6 +13,12 @@ public final class StageLayout {
     public static final int GCP_HORIZONTAL_SECRETS = 2;
     /** Enterprise: one regional HTTPS forwarding rule per region's ingress. */
     public static final int GCP_ENTERPRISE_FORWARDING_RULES_PER_REGION = 1;
+    /** AWS horizontal: availability zones of the VPC (the least an ALB, RDS Multi-AZ and Redis failover need). */
+    public static final int AWS_HORIZONTAL_ZONES = 2;
+    /** WAFv2 web ACL: a per-client rate-based rule and the AWS managed common rule set. */
+    public static final int AWS_WAF_RULES = 2;
+    /** Secrets Manager secrets of the AWS horizontal stage: the database password and the Redis AUTH token. */
+    public static final int AWS_HORIZONTAL_SECRETS = 2;
     /** ElastiCache and RDS keep about a quarter of node memory for overhead; the rest holds data. */
     public static final double ELASTICACHE_USABLE_MEMORY = 0.75;
     /** Memorystore's largest instance. */

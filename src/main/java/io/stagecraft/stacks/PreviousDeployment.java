@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * What the stack's last deployment reported about itself, read from its own outputs (a stack reference to this very
  * stack): the stage it ran, and the sizes and settings that must never step back. The program uses it so that:
- * disks never shrink when users drop (a smaller GCE disk is a replacement, a smaller EBS volume an API error);
+ * disks never shrink when users drop (a smaller GCE disk is a replacement, a smaller EBS volume an API error), nor
+ * does the storage of a managed database whose provider refuses a shrink (RDS);
  * {@code max_connections} changes in an order hot-standby replicas accept; a changed domain list keeps the certificate
  * serving traffic attached until the next deployment; and a move up a stage knows what the previous stage left.
  *
@@ -23,11 +24,11 @@ import java.util.Optional;
  * {@value #OUTPUT}, a map of plain values.
  */
 public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPrimaryMaxConnections,
-                                 int dbReplicaMaxConnections, List<String> certificateDomains) {
+                                 int dbReplicaMaxConnections, List<String> certificateDomains, int dbStorageGb) {
 
     /** The stack output that carries the facts. */
     public static final String OUTPUT = "deployment";
-    public static final PreviousDeployment NONE = new PreviousDeployment(Optional.empty(), 0, 0, 0, List.of());
+    public static final PreviousDeployment NONE = new PreviousDeployment(Optional.empty(), 0, 0, 0, List.of(), 0);
 
     public PreviousDeployment {
         certificateDomains = List.copyOf(certificateDomains);
@@ -36,6 +37,13 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
     /** The facts a deployment exports for the next one. */
     public static Map<String, Object> facts(Stage stage, int dataDiskGb, int dbPrimaryMaxConnections,
                                             int dbReplicaMaxConnections, List<String> certificateDomains) {
+        return facts(stage, dataDiskGb, dbPrimaryMaxConnections, dbReplicaMaxConnections, certificateDomains, 0);
+    }
+
+    /** The same, with the managed database's storage: the size a later, smaller plan must not ask to shrink to. */
+    public static Map<String, Object> facts(Stage stage, int dataDiskGb, int dbPrimaryMaxConnections,
+                                            int dbReplicaMaxConnections, List<String> certificateDomains,
+                                            int dbStorageGb) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("stage", stage.id());
         if (dataDiskGb > 0) {
@@ -47,6 +55,9 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
         }
         if (!certificateDomains.isEmpty()) {
             m.put("certificateDomains", List.copyOf(certificateDomains));
+        }
+        if (dbStorageGb > 0) {
+            m.put("dbStorageGb", dbStorageGb);
         }
         return m;
     }
@@ -85,7 +96,7 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
             l.forEach(d -> domains.add(String.valueOf(d)));
         }
         return new PreviousDeployment(stage, whole(m.get("dataDiskGb")), whole(m.get("dbPrimaryMaxConnections")),
-                whole(m.get("dbReplicaMaxConnections")), domains);
+                whole(m.get("dbReplicaMaxConnections")), domains, whole(m.get("dbStorageGb")));
     }
 
     private static int whole(Object v) {

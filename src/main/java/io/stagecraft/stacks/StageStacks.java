@@ -4,6 +4,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.stagecraft.planning.PlannedStack;
 import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.Stage;
+import io.stagecraft.stacks.aws.AwsHorizontalStack;
 import io.stagecraft.stacks.aws.AwsSingleVmStack;
 import io.stagecraft.stacks.gcp.GcpHorizontalStack;
 import io.stagecraft.stacks.gcp.GcpSingleVmStack;
@@ -30,7 +31,8 @@ public final class StageStacks {
             new Key(Stage.VERTICAL, Cloud.GCP), GcpSingleVmStack.FACTORY,
             new Key(Stage.SINGLE_VM, Cloud.AWS), AwsSingleVmStack.FACTORY,
             new Key(Stage.VERTICAL, Cloud.AWS), AwsSingleVmStack.FACTORY,
-            new Key(Stage.HORIZONTAL, Cloud.GCP), GcpHorizontalStack.FACTORY);
+            new Key(Stage.HORIZONTAL, Cloud.GCP), GcpHorizontalStack.FACTORY,
+            new Key(Stage.HORIZONTAL, Cloud.AWS), AwsHorizontalStack.FACTORY);
 
     private StageStacks() {
     }

@@ -22,7 +22,9 @@ class CostAgreementTest {
             "1,gcp,99.5,false", "450,gcp,99.5,false", "1999,gcp,99.5,false", "300,gcp,99.5,true",
             "1,aws,99.5,false", "800,aws,99.5,false", "1900,aws,99.5,false", "300,aws,99.5,true",
             "2001,gcp,99.5,false", "3000,gcp,99.9,false", "7000,gcp,99.95,false", "10000,gcp,99.9,false",
-            "300,gcp,99.9,false", "6000,gcp,99.9,true"})
+            "300,gcp,99.9,false", "6000,gcp,99.9,true",
+            "2500,aws,99.5,false", "3000,aws,99.9,false", "7000,aws,99.95,false", "10000,aws,99.9,false",
+            "6000,aws,99.9,true"})
     void graphCostEqualsPlanCost(int users, String cloud, double availability, boolean gpu) {
         Map<String, String> m = new HashMap<>();
         m.put("gcp:project", "demo-project");
@@ -37,8 +39,10 @@ class CostAgreementTest {
         assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
         assertEquals(r.plan().cost().items().size() > 0, true);
         if (gpu) {
-            String type = r.plan().stage() == Stage.HORIZONTAL ? "gcp:compute/instanceTemplate:InstanceTemplate"
-                    : cloud.equals("gcp") ? "gcp:compute/instance:Instance" : "aws:ec2/instance:Instance";
+            boolean pools = r.plan().stage() == Stage.HORIZONTAL;
+            String type = cloud.equals("gcp")
+                    ? (pools ? "gcp:compute/instanceTemplate:InstanceTemplate" : "gcp:compute/instance:Instance")
+                    : (pools ? "aws:ec2/launchTemplate:LaunchTemplate" : "aws:ec2/instance:Instance");
             boolean hasGpu = r.run().graph().ofType(type).stream().anyMatch(n -> cloud.equals("aws")
                     ? n.string("instanceType").startsWith("g4dn.")
                     : n.input("guestAccelerators.0.type").map("nvidia-tesla-t4"::equals).orElse(false));

@@ -32,7 +32,8 @@ class StackFilesTest {
     void theShippedExamplesCoverEveryStage() throws IOException {
         List<String> files = stackFiles().toList();
         assertTrue(files.containsAll(List.of("Pulumi.dev.yaml", "Pulumi.prod.yaml", "stacks/single-vm.yaml",
-                "stacks/vertical.yaml", "stacks/horizontal.yaml", "stacks/enterprise.yaml", "stacks/single-vm-aws.yaml")), files.toString());
+                "stacks/vertical.yaml", "stacks/horizontal.yaml", "stacks/enterprise.yaml", "stacks/single-vm-aws.yaml",
+                "stacks/horizontal-aws.yaml")), files.toString());
     }
 
     @ParameterizedTest

@@ -161,17 +161,6 @@ class HorizontalStackTest {
         assertTrue(noPassword.graph().customResources().isEmpty());
     }
 
-    @Test
-    void awsHorizontalIsSizedButSaysItIsNotProvisionedYet() {
-        Map<String, String> m = new HashMap<>();
-        m.put("stagecraft:cloud", "aws");
-        m.put("stagecraft:region", "us-east-1");
-        m.put("stagecraft:users", "5000");
-        OfflineEngine.Run run = Plans.run(new MapConfigSource(m, Set.of(), "x"));
-        assertTrue(run.errors().get(0).startsWith("The horizontal stage on aws is sized"), run.errors().toString());
-        assertTrue(run.graph().customResources().isEmpty());
-    }
-
     private static Set<String> urns(ResourceGraph g) {
         return g.resources().stream().map(ResourceNode::urn).collect(Collectors.toCollection(TreeSet::new));
     }

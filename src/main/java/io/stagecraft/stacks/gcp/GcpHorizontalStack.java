@@ -30,6 +30,8 @@ import io.stagecraft.sizing.PoolPlan;
 import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.Tier;
 import io.stagecraft.stacks.GcpSettings;
+import io.stagecraft.stacks.MaxConnections;
+import io.stagecraft.stacks.PoolRoles;
 import io.stagecraft.stacks.PoolScaling;
 import io.stagecraft.stacks.PreviousDeployment;
 import io.stagecraft.stacks.StageInputs;
@@ -50,8 +52,7 @@ import java.util.Map;
 public final class GcpHorizontalStack extends ComponentResource implements StageStack {
     public static final String TYPE = "stagecraft:gcp:HorizontalStack";
     public static final String POOL_TAG = "stagecraft-pool";
-    public static final Map<Tier, String> HEALTH_PATHS = Map.of(Tier.API, "/api/health", Tier.WEBSOCKET, "/health",
-            Tier.GPU, "/health");
+    public static final Map<Tier, String> HEALTH_PATHS = PoolRoles.HEALTH_PATHS;
 
     public static final StageStacks.Factory FACTORY = new StageStacks.Factory() {
         @Override
@@ -119,7 +120,7 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
 
         Map<Tier, GcpInstancePool> pools = new LinkedHashMap<>();
         for (PoolPlan p : plan.pools()) {
-            String role = p.tier() == Tier.API ? "http" : p.tier().id();
+            String role = PoolRoles.role(p.tier());
             Output<String> script = endpoints.applyValue(e -> new PoolStartupScript(role, config.appImage(),
                     config.appPort(), e.primary(), e.replicas(), dbSecretId, e.redisHost(), e.redisPort(), redisSecretId,
                     e.redisCa(), e.bucket(), p.type().gpus() > 0).render());
