@@ -35,6 +35,7 @@ public final class StackPlanner {
         } catch (SizingException e) {
             throw translate(e, config);
         }
+        config.checkEdgeFor(plan.stage());
         return new PlannedStack(config, plan, calculator.catalog(), calculator.coefficients());
     }
 
