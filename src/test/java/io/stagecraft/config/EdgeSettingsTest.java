@@ -190,4 +190,14 @@ class EdgeSettingsTest {
         assertTrue(e.getMessage().contains("stagecraft:sshSourceRanges") && e.getMessage().contains("at most 30 ranges"),
                 e.getMessage());
     }
+
+    @Test
+    void anOfflinePlanStandsInForAMissingTokenAndSaysSo() {
+        Map<String, String> m = edge();
+        m.remove(TOKEN);
+        var r = io.stagecraft.planning.OfflinePlanner.defaults().plan(new MapConfigSource(m, Set.of(), "dev"));
+        assertTrue(r.notices().contains("cloudflare:apiToken is not set: planned with a placeholder. Before pulumi up:"
+                + " pulumi config set --secret cloudflare:apiToken <token>"), r.notices().toString());
+        assertEquals(Map.of("apiToken", "[secret]"), r.run().graph().one("pulumi:providers:cloudflare").inputs());
+    }
 }

@@ -31,7 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The global external HTTPS load balancer: a static global IP, a Google-managed certificate for the stack's domains,
+ * The global external HTTPS load balancer: a static global IP, a Google-managed certificate for the stack's domains
+ * (or, behind an edge, a Certificate Manager map whose certificates validate by DNS),
  * a URL map ({@code /api/*} to the HTTP pool, {@code /ws/*} to the websocket pool with client-IP affinity and a one
  * hour timeout, {@code /static/*} and {@code /media/*} to the CDN-backed bucket, the rest to the HTTP pool), Cloud
  * Armor on both backend services, and an HTTP listener that only redirects to HTTPS. CDN is off on the backend

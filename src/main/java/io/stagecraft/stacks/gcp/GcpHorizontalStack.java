@@ -50,6 +50,9 @@ import java.util.Optional;
  * Cloud Armor, Cloud SQL Postgres with read replicas reached through the Auth Proxy, Memorystore Redis, a bucket
  * behind Cloud CDN the pools may write media to, and alerting. Every size comes from the sizing plan; child names
  * derive from this component's name, never from sizes, so a bigger plan updates the same resources.
+ *
+ * <p>Behind the edge Cloud Armor admits Cloudflare's ranges only, and the load balancer serves Certificate Manager
+ * certificates validated by DNS records the edge creates (a managed SSL certificate cannot validate behind a proxy).
  */
 public final class GcpHorizontalStack extends ComponentResource implements StageStack {
     public static final String TYPE = "stagecraft:gcp:HorizontalStack";
