@@ -73,7 +73,9 @@ public enum Setting {
     APP_IMAGE("appImage", Kind.TEXT, "container image of the application", "nginxdemos/hello:plain-text", 0, 512,
             null, null),
     APP_PORT("appPort", Kind.WHOLE_NUMBER, "port the application container listens on", "80", 1, 65535, null, null),
-    DB_PASSWORD("dbPassword", Kind.SECRET, "database password; must be a Pulumi secret", "none", 8, 512, null, null);
+    DB_PASSWORD("dbPassword", Kind.SECRET, "database password; must be a Pulumi secret", "none", 8, 512, null, null),
+    POLICY_WAIVERS("policyWaivers", Kind.LIST, "advisory policy rules waived for this stack, each \"rule-id: reason\""
+            + " (docs/policies.md)", "none", 0, 50, null, null);
 
     public static final String NAMESPACE = "stagecraft";
 

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * reaches a resource or a printed command.
  *
  * @param gcpProject          the GCP project (validated), or null on AWS
+ * @param policyWaivers       advisory policy rules waived for this stack, as written ("rule-id: reason")
  * @param cloudflareZoneId    the Cloudflare zone of the domains (validated), or null; set whenever the edge is on
  * @param cloudflareAccountId the Cloudflare account (validated), or null; needed where the edge load-balances
  */
@@ -43,6 +44,7 @@ public record StackConfig(
         int appPort,
         boolean dbPasswordSet,
         String gcpProject,
+        List<String> policyWaivers,
         String stackName,
         String cloudflareZoneId,
         String cloudflareAccountId) {
@@ -177,7 +179,7 @@ public record StackConfig(
             requireEdgeSettings(src, zoneId, domains);
         }
         return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, gcpProject,
-                stackName, zoneId, accountId);
+                r.list(Setting.POLICY_WAIVERS), stackName, zoneId, accountId);
     }
 
     private static Edge edge(Reader r) {

@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -107,6 +108,11 @@ public final class StackFile {
         Object root;
         try {
             root = yaml(text.length()).load(text);
+        } catch (MarkedYAMLException e) {
+            // "found duplicate key config", "mapping values are not allowed here" ...: the problem and where it is
+            String problem = e.getProblem() != null ? e.getProblem() : firstLine(e.getMessage());
+            String line = e.getProblemMark() != null ? " (line " + (e.getProblemMark().getLine() + 1) + ")" : "";
+            throw new InvalidInputException("stack file", where, "is not valid YAML: " + problem + line, null);
         } catch (YAMLException e) {
             throw new InvalidInputException("stack file", where, "is not valid YAML: " + firstLine(e.getMessage()), null);
         }

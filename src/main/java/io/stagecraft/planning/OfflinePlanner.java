@@ -7,6 +7,7 @@ import io.stagecraft.config.StackConfig;
 import io.stagecraft.cost.GraphCost;
 import io.stagecraft.cost.RateCard;
 import io.stagecraft.engine.OfflineEngine;
+import io.stagecraft.policy.PolicyReport;
 import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.CostBreakdown;
 import io.stagecraft.sizing.SizingPlan;
@@ -43,7 +44,8 @@ public final class OfflinePlanner {
     }
 
     /** A planned stack. {@code graphCost} is what the resources cost; {@code plan().cost()} what the sizing intended. */
-    public record Result(PlannedStack stack, OfflineEngine.Run run, CostBreakdown graphCost, List<String> notices) {
+    public record Result(PlannedStack stack, OfflineEngine.Run run, CostBreakdown graphCost, PolicyReport policy,
+                         List<String> notices) {
         public StackConfig config() {
             return stack.config();
         }
@@ -88,7 +90,8 @@ public final class OfflinePlanner {
         }
         CostBreakdown cost = GraphCost.defaults(front.calculator().prices()).estimate(run.graph(),
                 planned.plan().primaryRegion(), new RateCard.Usage(planned.plan().storage().mediaGb()));
-        return new Result(planned, run, cost, notices);
+        PolicyReport policy = planned.policies().evaluate(run.graph(), planned.policyContext());
+        return new Result(planned, run, cost, policy, notices);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.stagecraft.config.ConfigSource;
 import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.config.Setting;
 import io.stagecraft.config.StackConfig;
+import io.stagecraft.policy.PolicyContext;
+import io.stagecraft.policy.PolicyPack;
 import io.stagecraft.sizing.SizingCalculator;
 import io.stagecraft.sizing.SizingException;
 import io.stagecraft.sizing.SizingPlan;
@@ -36,7 +38,11 @@ public final class StackPlanner {
             throw translate(e, config);
         }
         config.checkEdgeFor(plan.stage());
-        return new PlannedStack(config, plan, calculator.catalog(), calculator.coefficients());
+        PolicyPack policies = PolicyPack.defaults();
+        PolicyContext policyContext = PolicyContext.of(config.environment())
+                .withWaivers(PolicyContext.parseWaivers(config.policyWaivers()));
+        policies.checkWaivers(policyContext);
+        return new PlannedStack(config, plan, calculator.catalog(), calculator.coefficients(), policies, policyContext);
     }
 
     /** The sizing core's refusal, reported against the setting that carries the value. */

@@ -80,6 +80,9 @@ public final class PlanReport {
         double diff = r.graphCost().monthlyTotal() - r.plan().monthlyCost();
         sb.append(Math.abs(diff) < 0.01 ? "  (agrees with the sizing plan)\n"
                 : "  (differs from the sizing plan by " + Format.usd(diff) + ")\n");
+        sb.append("\nPolicy: ").append(r.policy().summary())
+                .append(r.policy().hasMandatoryViolations() ? " -- pulumi up would stop; see `stagecraft policy`" : "")
+                .append('\n');
         if (!r.run().outputs().isEmpty()) {
             sb.append("\nOutputs\n");
             r.run().outputs().forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
@@ -161,6 +164,7 @@ public final class PlanReport {
         o.addProperty("monthlyCostUsd", Math.round(r.graphCost().monthlyTotal() * 100) / 100.0);
         o.add("outputs", gson.toJsonTree(r.run().outputs()));
         o.add("notices", gson.toJsonTree(r.notices()));
+        o.addProperty("policy", r.policy().summary());
         return gson.toJson(o) + "\n";
     }
 }

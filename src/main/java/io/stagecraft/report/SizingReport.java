@@ -42,7 +42,7 @@ public final class SizingReport {
     public static String header(SizingPlan plan) {
         return "Stagecraft plan: " + plan.stage().id() + " on " + plan.cloud() + " in " + String.join(", ", plan.regions())
                 + "\n  " + plan.stage().title() + ", " + Format.number(plan.demand().concurrentUsers())
-                + " peak concurrent users, availability target " + Format.number(plan.workload().availability()) + "%"
+                + " peak concurrent users, availability target " + Format.exact(plan.workload().availability()) + "%"
                 + "\n  Estimated monthly cost: " + Format.usd(plan.monthlyCost()) + "\n";
     }
 

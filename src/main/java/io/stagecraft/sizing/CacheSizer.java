@@ -52,7 +52,7 @@ final class CacheSizer {
         String replicated = catalog.profile(cloud).cacheReplicatedTier();
         if (single.equals(pinned) && ha) {
             throw new SizingException(WorkloadField.PINNED_TYPE, Tier.CACHE, pinned, "a BASIC instance has no replica, and"
-                    + " availability " + Format.number(w.availability()) + "% allows no single instance", replicated);
+                    + " availability " + Format.exact(w.availability()) + "% allows no single instance", replicated);
         }
         List<Alternative> alternatives = new ArrayList<>();
         String chosenTier = pinned != null ? pinned : (ha ? replicated : single);

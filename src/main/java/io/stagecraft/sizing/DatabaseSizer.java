@@ -13,6 +13,7 @@ import static io.stagecraft.sizing.Coefficient.TARGET_CPU;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Managed Postgres: per shard, the cheapest tier and read-replica count that keep the primary under the CPU target
@@ -41,8 +42,13 @@ final class DatabaseSizer {
         return String.join(", ", catalog.databases(cloud).stream().map(DatabaseTier::name).toList());
     }
 
-    DatabasePlan size(Workload w, String region, Demand total, int shards, boolean ha, int minReplicas,
-                      List<String> replicaRegionPool) {
+    /**
+     * The cheapest tier and replica count per shard, or empty when no tier of the families carries a shard's load
+     * (the caller moves on to a stage with more shards, or says why it cannot). A pinned tier that cannot carry it is
+     * refused, naming the tiers that would.
+     */
+    Optional<DatabasePlan> size(Workload w, String region, Demand total, int shards, boolean ha, int minReplicas,
+                                List<String> replicaRegionPool) {
         Demand d = total.share(1.0 / shards);
         Cloud cloud = w.cloud();
         int storageGb = Money.roundUp(d.dbStorageGb() / k.get(DISK_TARGET_USAGE), 10);
@@ -95,10 +101,16 @@ final class DatabaseSizer {
             }
         }
         if (best == null) {
-            throw new SizingException(WorkloadField.PINNED_TYPE, Tier.DATABASE, pinned == null ? "(none)" : pinned,
-                    "no managed Postgres tier carries " + Format.number(Money.round2(d.dbQueriesPerSecond()))
-                            + " queries/s and " + connections + " connections per shard",
-                    String.join(", ", tiers.stream().map(DatabaseTier::name).toList()));
+            if (pinned == null) {
+                return Optional.empty();
+            }
+            String fitting = size(w.withOverrides(withoutDatabasePin(w)), region, total, shards, ha, minReplicas,
+                    replicaRegionPool).map(p -> p.alternatives().stream().filter(Alternative::valid).map(Alternative::name)
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    .orElse("none: the load needs more shards");
+            throw new SizingException(WorkloadField.PINNED_TYPE, Tier.DATABASE, pinned,
+                    "cannot carry " + Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s and " + connections
+                            + " connections per shard (" + alternatives.get(0).verdict() + ")", fitting);
         }
         final Option chosen = best;
         alternatives = TypeChooser.markChosen(alternatives, a -> a.name().equals(chosen.tier.name()));
@@ -112,9 +124,16 @@ final class DatabaseSizer {
                 + " the primary under " + Format.percent(k.get(TARGET_CPU)) + " CPU"
                 + (ha ? "; primary highly available (regional failover)" : "")
                 + (pinned != null ? "; tier pinned" : "");
-        return new DatabasePlan(catalog.profile(cloud).databaseEngine(), region, chosen.tier, ha, chosen.replicas,
-                replicaRegions, shards, connections, storageGb, (int) k.get(BACKUP_RETENTION_DAYS), chosen.utilization,
-                why, alternatives);
+        return Optional.of(new DatabasePlan(catalog.profile(cloud).databaseEngine(), region, chosen.tier, ha,
+                chosen.replicas, replicaRegions, shards, connections, storageGb, (int) k.get(BACKUP_RETENTION_DAYS),
+                chosen.utilization, why, alternatives));
+    }
+
+    private static java.util.Map<Tier, String> withoutDatabasePin(Workload w) {
+        java.util.Map<Tier, String> pins = new java.util.EnumMap<>(Tier.class);
+        pins.putAll(w.typeOverrides());
+        pins.remove(Tier.DATABASE);
+        return pins;
     }
 
     private double shardMonthly(String region, DatabaseTier tier, boolean ha, int replicas, List<String> replicaRegions,

@@ -85,9 +85,20 @@ final class EnterprisePlanner implements StagePlanner {
             }
             caches.add(c.cache().size(w, region, rd.cacheGb(), true));
         }
-        int shards = (int) Math.max(c.get(MIN_SHARDS), Math.ceil(d.dbQueriesPerSecond() / c.get(QPS_PER_SHARD) - 1e-9));
+        double neededShards = Math.max(c.get(MIN_SHARDS), Math.ceil(d.dbQueriesPerSecond() / c.get(QPS_PER_SHARD) - 1e-9));
+        if (neededShards > Limits.MAX_SHARDS) {
+            throw new SizingException(WorkloadField.LOAD, Format.exact(w.load().value()), "needs "
+                    + Format.number(neededShards) + " database shards (" + Format.number(Money.round2(d.dbQueriesPerSecond()))
+                    + " queries/s), more than the " + Limits.MAX_SHARDS + " Stagecraft plans",
+                    "a load needing at most " + Limits.MAX_SHARDS + " shards of " + Format.number(c.get(QPS_PER_SHARD))
+                            + " queries/s");
+        }
+        int shards = (int) neededShards;
         List<String> secondaries = regions.subList(1, regions.size());
-        DatabasePlan db = c.database().size(w, regions.get(0), d, shards, true, secondaries.size(), secondaries);
+        DatabasePlan db = c.database().size(w, regions.get(0), d, shards, true, secondaries.size(), secondaries)
+                .orElseThrow(() -> new SizingException(WorkloadField.LOAD, Format.exact(w.load().value()),
+                        "no managed Postgres tier carries one shard's share (" + shards + " shards)",
+                        "a lighter load per user (dbQueriesPerRequest, readShare)"));
         reasons.add(d.dbQueriesPerSecond() > c.get(QPS_PER_SHARD) * c.get(MIN_SHARDS)
                 ? Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s / " + Format.number(c.get(QPS_PER_SHARD))
                         + " per shard = " + shards + " shards"

@@ -36,8 +36,22 @@ final class HorizontalPlanner implements StagePlanner {
         if (d.gpus() > 0) {
             pools.add(c.pools().gpu(w, region, d.gpus(), minCount));
         }
-        DatabasePlan db = c.database().size(w, region, d, 1, ha, (int) c.get(HORIZONTAL_MIN_READ_REPLICAS), List.of(region));
+        Optional<DatabasePlan> sizedDb = c.database().size(w, region, d, 1, ha, (int) c.get(HORIZONTAL_MIN_READ_REPLICAS),
+                List.of(region));
         CachePlan cache = c.cache().size(w, region, d.cacheGb(), ha);
+        String beyond = sizedDb.isEmpty() ? "one Postgres primary with its read replicas cannot carry "
+                + Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s"
+                : cache.instances() > 1 ? "one managed Redis holds at most " + cache.capacityGb() + " GB and this load needs "
+                        + Format.number(Math.ceil(d.cacheGb())) + " GB" : null;
+        if (beyond != null) {
+            if (w.stageOverride() == Stage.HORIZONTAL) {
+                throw new SizingException(WorkloadField.STAGE, Stage.HORIZONTAL.id(), "the horizontal stage cannot carry"
+                        + " this load: " + beyond, "enterprise (sharded data, a cache per region), or a lighter load");
+            }
+            r.reasons().add(beyond + ", so the stage is enterprise");
+            return Optional.empty();
+        }
+        DatabasePlan db = sizedDb.get();
         StoragePlan storage = new StoragePlan((int) c.get(BOOT_DISK_GB), 0, 0, (int) c.get(BACKUP_RETENTION_DAYS),
                 d.mediaStorageGb());
 

@@ -70,6 +70,12 @@ final class PoolSizer {
         }
         Candidate best = choice.best();
         int count = best.fit().count();
+        int limit = tier == Tier.NODES ? Limits.MAX_NODES_PER_REGION : Limits.MAX_POOL_INSTANCES;
+        if (count > limit) {
+            throw new SizingException(WorkloadField.LOAD, Format.exact(w.load().value()), "needs " + Format.number(count)
+                    + " " + tier.description() + " instances of " + best.type().name() + " at peak, more than the "
+                    + limit + " Stagecraft plans per pool", "a lighter load, or a larger pinned type");
+        }
         int min = Math.max(minCount, (int) Math.ceil(count * k.get(OFF_PEAK_SHARE) - 1e-9));
         int max = Math.max(min, (int) Math.ceil(count * k.get(MAX_HEADROOM) - 1e-9));
         String why = demandWhy + " / " + Format.number(best.fit().perUnit()) + " " + unit + " per " + best.type().name()

@@ -57,15 +57,25 @@ public final class SizingCalculator {
         Stage stage = stages.choose(w, reasons);
         List<String> regions = stages.regions(w, stage, reasons);
         List<String> notes = commonNotes(w);
-        Optional<SizingPlan> plan = planners.get(stage).plan(new StagePlanner.Request(w, stage, regions, reasons, demand, notes));
-        if (plan.isEmpty()) {
-            // no single VM in the catalog carries the load: the stage moves on, and the plan says so
-            reasons.add("no single VM in the catalog carries this load at " + Format.percent(context.get(TARGET_CPU))
-                    + " CPU and " + Format.percent(context.get(TARGET_MEMORY)) + " memory, so the stage is horizontal");
-            plan = planners.get(Stage.HORIZONTAL).plan(new StagePlanner.Request(w, Stage.HORIZONTAL, regions, reasons,
+        // a stage that cannot carry the load (no single VM fits; one primary or one cache is not enough) moves on to
+        // the next, and the plan says why
+        while (true) {
+            Optional<SizingPlan> plan = planners.get(stage).plan(new StagePlanner.Request(w, stage, regions, reasons,
                     demand, notes));
+            if (plan.isPresent()) {
+                return plan.get();
+            }
+            if (stage.isSingleServer()) {
+                reasons.add("no single VM in the catalog carries this load at " + Format.percent(context.get(TARGET_CPU))
+                        + " CPU and " + Format.percent(context.get(TARGET_MEMORY)) + " memory, so the stage is horizontal");
+                stage = Stage.HORIZONTAL;
+            } else if (stage == Stage.HORIZONTAL) {
+                stage = Stage.ENTERPRISE;
+                regions = stages.regions(w, stage, reasons);
+            } else {
+                throw new IllegalStateException("the enterprise planner always plans or refuses");
+            }
         }
-        return plan.orElseThrow();
     }
 
     /** The names a pinned type setting may take for a tier on a cloud. */

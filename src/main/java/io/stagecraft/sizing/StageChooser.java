@@ -65,12 +65,12 @@ final class StageChooser {
         String floorWhy = null;
         if (w.availability() >= k.get(MULTI_REGION_AVAILABILITY)) {
             floor = Stage.ENTERPRISE;
-            floorWhy = "availability " + Format.number(w.availability()) + "% >= "
-                    + Format.number(k.get(MULTI_REGION_AVAILABILITY)) + "% needs more than one region";
+            floorWhy = "availability " + Format.exact(w.availability()) + "% >= "
+                    + Format.exact(k.get(MULTI_REGION_AVAILABILITY)) + "% needs more than one region";
         } else if (w.availability() >= k.get(HA_AVAILABILITY)) {
             floor = Stage.HORIZONTAL;
-            floorWhy = "availability " + Format.number(w.availability()) + "% >= "
-                    + Format.number(k.get(HA_AVAILABILITY)) + "% allows no single instance in any tier";
+            floorWhy = "availability " + Format.exact(w.availability()) + "% >= "
+                    + Format.exact(k.get(HA_AVAILABILITY)) + "% allows no single instance in any tier";
         }
         if (w.regions().size() > 1 && floor.compareTo(Stage.ENTERPRISE) < 0) {
             Stage target = w.stageOverride() != null ? w.stageOverride() : byLoad;

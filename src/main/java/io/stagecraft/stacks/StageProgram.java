@@ -11,6 +11,7 @@ import io.stagecraft.components.edge.CloudflareEdge;
 import io.stagecraft.components.edge.EdgeOrigin;
 import io.stagecraft.providers.cloudflare.CloudflareBinding;
 import io.stagecraft.planning.PlannedStack;
+import io.stagecraft.policy.PolicyEnforcement;
 import io.stagecraft.sizing.SizingPlan;
 import java.util.Optional;
 
@@ -30,6 +31,12 @@ public final class StageProgram {
     public static final String EDGE_COMPONENT = "stagecraft-edge";
 
     private StageProgram() {
+    }
+
+    /** The per-resource mandatory policies run on every resource as it is declared, in pulumi up as offline. */
+    private static ComponentResourceOptions policies(PlannedStack planned) {
+        return ComponentResourceOptions.builder().resourceTransformations(
+                PolicyEnforcement.transformation(planned.policies(), planned.policyContext())).build();
     }
 
     public static void run(Context ctx, PlannedStack planned) {
@@ -52,13 +59,13 @@ public final class StageProgram {
                 : Optional.empty();
         PreviousDeployment previous = PreviousDeployment.read(ctx);
         StageStack stack = factory.create(STACK_COMPONENT, new StageInputs(planned, dbPassword, previous),
-                ComponentResourceOptions.builder().build());
+                policies(planned));
         if (config.edgeOn()) {
             EdgeOrigin origin = stack.edgeOrigin().orElseThrow(() ->
                     new IllegalStateException(plan.stage().id() + " takes the edge but names no origin"));
             new CloudflareEdge(EDGE_COMPONENT, new CloudflareEdge.Args(config.cloudflareZoneId(),
                     ctx.config(CloudflareBinding.PACKAGE).requireSecret("apiToken"), config.domains(), origin),
-                    ComponentResourceOptions.builder().build());
+                    policies(planned));
             ctx.export("edge", Output.of(plan.workload().edge().id()));
         }
         ctx.export("stage", Output.of(plan.stage().id()));

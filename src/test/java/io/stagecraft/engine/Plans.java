@@ -31,17 +31,24 @@ public final class Plans {
     /** A stack file with some settings changed (or removed, when the value is null). */
     public static synchronized OfflinePlanner.Result of(String stackFile, Map<String, String> changes) {
         String key = stackFile + changes;
-        return CACHE.computeIfAbsent(key, k -> {
-            MapConfigSource base = StackFile.load(Path.of(stackFile));
-            Map<String, String> values = new LinkedHashMap<>(base.values());
-            changes.forEach((name, value) -> {
-                if (value == null) {
-                    values.remove(name);
-                } else {
-                    values.put(name, value);
-                }
-            });
-            return OfflinePlanner.defaults().plan(new MapConfigSource(values, base.secretKeys(), base.stackName().orElse("dev")));
+        return CACHE.computeIfAbsent(key, k -> OfflinePlanner.defaults().plan(source(stackFile, changes)));
+    }
+
+    /** The next deployment of a stack: planned with what {@code previous} exported, as a real run reads it. */
+    public static OfflinePlanner.Result after(OfflinePlanner.Result previous, String stackFile, Map<String, String> changes) {
+        return OfflinePlanner.defaults().plan(source(stackFile, changes), previous.run().outputs());
+    }
+
+    public static MapConfigSource source(String stackFile, Map<String, String> changes) {
+        MapConfigSource base = StackFile.load(Path.of(stackFile));
+        Map<String, String> values = new LinkedHashMap<>(base.values());
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                values.remove(name);
+            } else {
+                values.put(name, value);
+            }
         });
+        return new MapConfigSource(values, base.secretKeys(), base.stackName().orElse("dev"));
     }
 }

@@ -64,8 +64,9 @@ public final class AwsHostSecurityGroup extends ComponentResource {
             webSourceRanges = List.copyOf(webSourceRanges);
             sshSourceRanges = List.copyOf(sshSourceRanges);
             tags = Map.copyOf(tags);
-            if (sshSourceRanges.contains("0.0.0.0/0")) {
-                throw new IllegalArgumentException("SSH from 0.0.0.0/0 is never allowed");
+            if (io.stagecraft.net.Ipv4Ranges.opensAdminPortWidely(sshSourceRanges)) {
+                throw new IllegalArgumentException("SSH from " + sshSourceRanges + " opens it to a large share of the"
+                        + " internet; at most " + io.stagecraft.net.Ipv4Ranges.MAX_PUBLIC_ADMIN_ADDRESSES + " public addresses");
             }
             if (webSourceRanges.isEmpty()) {
                 throw new IllegalArgumentException("web ports need a source: anywhere or an edge's ranges");

@@ -88,8 +88,9 @@ public final class GcpHostFirewall extends ComponentResource {
             webPorts = List.copyOf(webPorts);
             webSourceRanges = List.copyOf(webSourceRanges);
             sshSourceRanges = List.copyOf(sshSourceRanges);
-            if (sshSourceRanges.contains("0.0.0.0/0")) {
-                throw new IllegalArgumentException("SSH from 0.0.0.0/0 is never allowed");
+            if (io.stagecraft.net.Ipv4Ranges.opensAdminPortWidely(sshSourceRanges)) {
+                throw new IllegalArgumentException("SSH from " + sshSourceRanges + " opens it to a large share of the"
+                        + " internet; at most " + io.stagecraft.net.Ipv4Ranges.MAX_PUBLIC_ADMIN_ADDRESSES + " public addresses");
             }
         }
     }

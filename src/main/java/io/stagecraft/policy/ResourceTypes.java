@@ -1,0 +1,52 @@
+package io.stagecraft.policy;
+
+import java.util.List;
+
+/** The type tokens the rules read (pulumi-gcp 7.0.0, pulumi-aws 6.83.0; checked against the jars' @ResourceType). */
+final class ResourceTypes {
+    private ResourceTypes() {
+    }
+
+    static final String SQL_INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance";
+    static final String SQL_DATABASE = "gcp:sql/database:Database";
+    static final String SQL_USER = "gcp:sql/user:User";
+
+    static final String BUCKET = "gcp:storage/bucket:Bucket";
+    static final String BUCKET_IAM_MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
+    static final String BUCKET_IAM_BINDING = "gcp:storage/bucketIAMBinding:BucketIAMBinding";
+    static final String PROJECT_IAM_MEMBER = "gcp:projects/iAMMember:IAMMember";
+    static final String PROJECT_IAM_BINDING = "gcp:projects/iAMBinding:IAMBinding";
+    static final String SECRET_IAM_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
+    static final String SECRET_IAM_BINDING = "gcp:secretmanager/secretIamBinding:SecretIamBinding";
+    static final String SECRET_VERSION = "gcp:secretmanager/secretVersion:SecretVersion";
+    /** Every GCP IAM grant type the rules read: members carry {@code member}, bindings {@code members}. */
+    static final List<String> GCP_IAM_GRANTS = List.of(PROJECT_IAM_MEMBER, PROJECT_IAM_BINDING, BUCKET_IAM_MEMBER,
+            BUCKET_IAM_BINDING, SECRET_IAM_MEMBER, SECRET_IAM_BINDING);
+
+    static final String INSTANCE = "gcp:compute/instance:Instance";
+    static final String INSTANCE_TEMPLATE = "gcp:compute/instanceTemplate:InstanceTemplate";
+    static final String REGION_INSTANCE_TEMPLATE = "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate";
+    static final List<String> TEMPLATES = List.of(INSTANCE_TEMPLATE, REGION_INSTANCE_TEMPLATE);
+    /** Everything that describes a Compute Engine VM. */
+    static final List<String> VMS = List.of(INSTANCE, INSTANCE_TEMPLATE, REGION_INSTANCE_TEMPLATE);
+    static final String FIREWALL = "gcp:compute/firewall:Firewall";
+    static final String SUBNETWORK = "gcp:compute/subnetwork:Subnetwork";
+    static final String DISK = "gcp:compute/disk:Disk";
+    static final String DISK_POLICY_ATTACHMENT = "gcp:compute/diskResourcePolicyAttachment:DiskResourcePolicyAttachment";
+
+    static final String BACKEND_SERVICE = "gcp:compute/backendService:BackendService";
+    static final String TARGET_HTTPS_PROXY = "gcp:compute/targetHttpsProxy:TargetHttpsProxy";
+    static final String TARGET_HTTP_PROXY = "gcp:compute/targetHttpProxy:TargetHttpProxy";
+    static final String URL_MAP = "gcp:compute/uRLMap:URLMap";
+    static final String MANAGED_SSL_CERTIFICATE = "gcp:compute/managedSslCertificate:ManagedSslCertificate";
+
+    static final String REDIS = "gcp:redis/instance:Instance";
+
+    static final String EC2_INSTANCE = "aws:ec2/instance:Instance";
+    static final String EBS_VOLUME = "aws:ebs/volume:Volume";
+    static final String SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+    static final String SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+    static final String SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+    static final String DLM_POLICY = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
+    static final String AWS_SUBNET = "aws:ec2/subnet:Subnet";
+}

@@ -1,0 +1,245 @@
+package io.stagecraft.policy;
+
+import static io.stagecraft.policy.TestGraphs.node;
+
+import io.stagecraft.policy.TestGraphs.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resources that satisfy every rule in prod, shaped like the ones the stacks create. Each failing example starts from
+ * one of these and breaks exactly one thing, so it fails for that reason alone.
+ */
+final class Compliant {
+    private Compliant() {
+    }
+
+    static final String NETWORK = "projects/p/global/networks/vpc";
+    static final String SCRIPT = """
+            #!/bin/bash
+            set -euo pipefail
+            DB_PASSWORD=""
+            if DB_PASSWORD=$(gcloud secrets versions access latest --secret=sc-prod-db-password); then :; fi
+            DATABASE_URL=postgresql://app:${DB_PASSWORD}@10.0.0.5:5432/app?sslmode=require
+            REDIS_URL=rediss://:${REDIS_AUTH}@10.0.1.5:6378/0
+            """;
+
+    static String email(String account) {
+        return account + "@p.iam.gserviceaccount.com";
+    }
+
+    static Node sqlPrimary(String name) {
+        return node(ResourceTypes.SQL_INSTANCE, name).protect(true).ignoreChanges("settings.diskSize")
+                .set("databaseVersion", "POSTGRES_15")
+                .set("deletionProtection", true)
+                .set("region", "europe-west1")
+                .set("settings.tier", "db-custom-2-7680")
+                .set("settings.availabilityType", "REGIONAL")
+                .set("settings.backupConfiguration.enabled", true)
+                .set("settings.backupConfiguration.pointInTimeRecoveryEnabled", true)
+                .set("settings.deletionProtectionEnabled", true)
+                .set("settings.diskAutoresize", true)
+                .set("settings.diskSize", 100.0)
+                .set("settings.ipConfiguration.ipv4Enabled", false)
+                .set("settings.ipConfiguration.privateNetwork", NETWORK)
+                .set("settings.ipConfiguration.requireSsl", true);
+    }
+
+    static Node sqlReplica(String name, String primaryName) {
+        return sqlPrimary(name).set("masterInstanceName", primaryName).set("settings.availabilityType", "ZONAL")
+                .remove("settings.backupConfiguration");
+    }
+
+    static Node sqlDatabase(String name) {
+        return node(ResourceTypes.SQL_DATABASE, name).protect(true).set("instance", "db").set("name", "app");
+    }
+
+    static Node sqlUser(String name) {
+        return node(ResourceTypes.SQL_USER, name).set("instance", "db").set("name", "app").set("password", "[secret]");
+    }
+
+    static Node secretVersion(String name) {
+        return node(ResourceTypes.SECRET_VERSION, name).set("secret", "projects/p/secrets/s").set("secretData", "[secret]");
+    }
+
+    static Node bucket(String name) {
+        return node(ResourceTypes.BUCKET, name).protect(true)
+                .set("location", "EUROPE-WEST1")
+                .set("uniformBucketLevelAccess", true)
+                .set("publicAccessPrevention", "enforced")
+                .set("versioning.enabled", true);
+    }
+
+    static Node projectMember(String name, String role, String member) {
+        return node(ResourceTypes.PROJECT_IAM_MEMBER, name).set("project", "p").set("role", role).set("member", member);
+    }
+
+    static Node cloudSqlClient(String name, String account) {
+        return projectMember(name, "roles/cloudsql.client", "serviceAccount:" + email(account));
+    }
+
+    static Node bucketReader(String name) {
+        return node(ResourceTypes.BUCKET_IAM_MEMBER, name).set("bucket", "assets").set("role", "roles/storage.objectViewer")
+                .set("member", "serviceAccount:service-123@https-lb.iam.gserviceaccount.com");
+    }
+
+    private static Map<String, Object> metadata() {
+        return Map.of("enable-oslogin", "TRUE", "block-project-ssh-keys", "TRUE", "startup-script", SCRIPT);
+    }
+
+    static Node template(String name, String account) {
+        return node(ResourceTypes.INSTANCE_TEMPLATE, name)
+                .set("machineType", "n2-highcpu-2")
+                .set("region", "europe-west1")
+                .set("disks", List.of(Map.of("boot", true, "diskSizeGb", 30.0, "sourceImage", "debian-12")))
+                .set("metadata", metadata())
+                .set("networkInterfaces", List.of(Map.of("subnetwork", "projects/p/regions/r/subnetworks/s")))
+                .set("serviceAccount.email", email(account))
+                .set("serviceAccount.scopes", List.of("cloud-platform"))
+                .set("shieldedInstanceConfig.enableSecureBoot", true)
+                .set("shieldedInstanceConfig.enableVtpm", true)
+                .set("shieldedInstanceConfig.enableIntegrityMonitoring", true);
+    }
+
+    /** A single VM: it serves directly, so it keeps a public IP. */
+    static Node instance(String name, String account) {
+        return template(name, account).retype(ResourceTypes.INSTANCE)
+                .set("zone", "us-central1-a")
+                .set("networkInterfaces", List.of(Map.of("subnetwork", "projects/p/regions/r/subnetworks/s",
+                        "accessConfigs", List.of(Map.of("natIp", "203.0.113.10")))));
+    }
+
+    static Node firewall(String name, List<String> ports, List<String> sourceRanges) {
+        return node(ResourceTypes.FIREWALL, name)
+                .set("network", NETWORK)
+                .set("direction", "INGRESS")
+                .set("allows", List.of(Map.of("protocol", "tcp", "ports", ports)))
+                .set("sourceRanges", sourceRanges)
+                .set("targetTags", List.of("stagecraft-web"));
+    }
+
+    static Node subnet(String name) {
+        return node(ResourceTypes.SUBNETWORK, name).set("ipCidrRange", "10.10.0.0/20").set("network", NETWORK)
+                .set("privateIpGoogleAccess", true);
+    }
+
+    static Node disk(String name) {
+        return node(ResourceTypes.DISK, name).protect(true).set("size", 50.0).set("type", "pd-ssd").set("zone", "us-central1-a");
+    }
+
+    static Node diskSchedule(String name, String diskCloudName) {
+        return node(ResourceTypes.DISK_POLICY_ATTACHMENT, name).set("disk", diskCloudName).set("name", "daily")
+                .set("zone", "us-central1-a");
+    }
+
+    static Node backendService(String name) {
+        return node(ResourceTypes.BACKEND_SERVICE, name).set("loadBalancingScheme", "EXTERNAL_MANAGED")
+                .set("protocol", "HTTP").set("securityPolicy", "projects/p/global/securityPolicies/armor");
+    }
+
+    static Node managedCertificate(String name) {
+        return node(ResourceTypes.MANAGED_SSL_CERTIFICATE, name).set("managed.domains", List.of("app.example.com"));
+    }
+
+    static Node httpsProxy(String name, String certificateName, String urlMapName) {
+        return node(ResourceTypes.TARGET_HTTPS_PROXY, name)
+                .set("sslCertificates", List.of("projects/p/global/managedSslCertificates/" + certificateName))
+                .set("urlMap", "projects/p/global/uRLMaps/" + urlMapName);
+    }
+
+    static Node httpProxy(String name, String urlMapName) {
+        return node(ResourceTypes.TARGET_HTTP_PROXY, name).set("urlMap", "projects/p/global/uRLMaps/" + urlMapName);
+    }
+
+    static Node redirectMap(String name) {
+        return node(ResourceTypes.URL_MAP, name).set("defaultUrlRedirect.httpsRedirect", true)
+                .set("defaultUrlRedirect.redirectResponseCode", "MOVED_PERMANENTLY_DEFAULT");
+    }
+
+    static Node routesMap(String name) {
+        return node(ResourceTypes.URL_MAP, name).set("defaultService", "projects/p/global/backendServices/api");
+    }
+
+    static Node redis(String name) {
+        return node(ResourceTypes.REDIS, name).protect(true)
+                .set("tier", "STANDARD_HA")
+                .set("memorySizeGb", 5.0)
+                .set("authEnabled", true)
+                .set("transitEncryptionMode", "SERVER_AUTHENTICATION")
+                .set("redisConfigs", Map.of("maxmemory-policy", "volatile-lru"));
+    }
+
+    static Node ec2(String name) {
+        return node(ResourceTypes.EC2_INSTANCE, name)
+                .set("instanceType", "t3.large")
+                .set("metadataOptions.httpEndpoint", "enabled")
+                .set("metadataOptions.httpTokens", "required")
+                .set("rootBlockDevice.encrypted", true)
+                .set("rootBlockDevice.volumeSize", 30.0)
+                .set("userData", SCRIPT);
+    }
+
+    static Node ebs(String name, String snapshotTag) {
+        return node(ResourceTypes.EBS_VOLUME, name).protect(true)
+                .set("availabilityZone", "us-east-1a")
+                .set("encrypted", true)
+                .set("size", 50.0)
+                .set("tags", Map.of("Name", name, "stagecraft-snapshots", snapshotTag));
+    }
+
+    static Node dlm(String name, String snapshotTag) {
+        return node(ResourceTypes.DLM_POLICY, name)
+                .set("state", "ENABLED")
+                .set("policyDetails.resourceTypes", List.of("VOLUME"))
+                .set("policyDetails.targetTags", Map.of("stagecraft-snapshots", snapshotTag));
+    }
+
+    static Map<String, Object> ingress(String protocol, double from, double to, String... cidrs) {
+        return Map.of("protocol", protocol, "fromPort", from, "toPort", to, "cidrBlocks", List.of(cidrs));
+    }
+
+    static Node securityGroup(String name) {
+        return node(ResourceTypes.SECURITY_GROUP, name).set("ingress", List.of(
+                ingress("tcp", 80, 80, "0.0.0.0/0"), ingress("tcp", 443, 443, "0.0.0.0/0")));
+    }
+
+    static Node awsSubnet(String name) {
+        return node(ResourceTypes.AWS_SUBNET, name).set("cidrBlock", "10.20.0.0/24").set("mapPublicIpOnLaunch", false);
+    }
+
+    /** One of everything, wired together as a prod stack would be: passes the whole pack. */
+    static List<Node> prodStack() {
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(sqlPrimary("db"));
+        nodes.add(sqlReplica("db-replica", "db"));
+        nodes.add(sqlDatabase("db-app"));
+        nodes.add(sqlUser("db-user"));
+        nodes.add(secretVersion("db-password"));
+        nodes.add(bucket("assets"));
+        nodes.add(bucketReader("assets-cdn-read"));
+        nodes.add(template("api-template", "sc-api"));
+        nodes.add(cloudSqlClient("api-sql-client", "sc-api"));
+        nodes.add(projectMember("api-logs", "roles/logging.logWriter", "serviceAccount:" + email("sc-api")));
+        nodes.add(instance("host", "sc-host"));
+        nodes.add(cloudSqlClient("host-sql-client", "sc-host"));
+        nodes.add(firewall("ssh", List.of("22"), List.of("35.235.240.0/20")));
+        nodes.add(firewall("web", List.of("80", "443"), List.of("0.0.0.0/0")));
+        nodes.add(subnet("subnet"));
+        nodes.add(disk("data"));
+        nodes.add(diskSchedule("data-schedule", "data"));
+        nodes.add(backendService("api-backend"));
+        nodes.add(managedCertificate("cert"));
+        nodes.add(routesMap("routes"));
+        nodes.add(httpsProxy("https", "cert", "routes"));
+        nodes.add(redirectMap("redirect"));
+        nodes.add(httpProxy("http", "redirect"));
+        nodes.add(redis("cache"));
+        nodes.add(ec2("vm"));
+        nodes.add(ebs("volume", "data"));
+        nodes.add(dlm("snapshots", "data"));
+        nodes.add(securityGroup("sg"));
+        nodes.add(awsSubnet("public"));
+        return nodes;
+    }
+}

@@ -1,0 +1,398 @@
+package io.stagecraft.policy;
+
+import static io.stagecraft.policy.Compliant.*;
+import static io.stagecraft.policy.TestGraphs.graph;
+import static io.stagecraft.policy.TestGraphs.node;
+
+import io.stagecraft.config.StackConfig.Environment;
+import io.stagecraft.engine.ResourceGraph;
+import io.stagecraft.engine.ResourceNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For every rule, examples it must catch and examples it must let through, with the violating resources named by
+ * hand. Each failing example is a compliant resource with one thing broken.
+ */
+final class RuleExamples {
+    private RuleExamples() {
+    }
+
+    /**
+     * @param violators the resources the rule must report, in any order; empty for a passing example
+     * @param message   text the (first) violation's message must contain, or null
+     */
+    record Example(String ruleId, String what, PolicyContext context, ResourceGraph graph, List<String> violators,
+                   String message) {
+        boolean failing() {
+            return !violators.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return ruleId + (failing() ? " catches " : " lets through ") + what;
+        }
+    }
+
+    static final PolicyContext PROD = PolicyContext.of(Environment.PROD);
+    static final PolicyContext STAGING = PolicyContext.of(Environment.STAGING);
+    static final PolicyContext DEV = PolicyContext.of(Environment.DEV);
+
+    private static final List<Example> ALL = new ArrayList<>();
+
+    private static void fails(String rule, String what, ResourceGraph g, String message, String... violators) {
+        fails(rule, what, PROD, g, message, violators);
+    }
+
+    private static void fails(String rule, String what, PolicyContext ctx, ResourceGraph g, String message, String... violators) {
+        ALL.add(new Example(rule, what, ctx, g, List.of(violators), message));
+    }
+
+    private static void passes(String rule, String what, ResourceGraph g) {
+        passes(rule, what, PROD, g);
+    }
+
+    private static void passes(String rule, String what, PolicyContext ctx, ResourceGraph g) {
+        ALL.add(new Example(rule, what, ctx, g, List.of(), null));
+    }
+
+    static List<Example> all() {
+        return List.copyOf(ALL);
+    }
+
+    private static final String KB_300 = "x".repeat(300 * 1024);
+    private static final String KB_200 = "x".repeat(200 * 1024);
+
+    static {
+        // --- Cloud SQL ---
+        fails("gcp-sql-private-ip", "an instance with ipv4Enabled true",
+                graph(sqlPrimary("db").set("settings.ipConfiguration.ipv4Enabled", true)), "has a public IP", "db");
+        fails("gcp-sql-private-ip", "an instance that leaves ipv4Enabled to the API's default (on)",
+                graph(sqlPrimary("db").remove("settings.ipConfiguration.ipv4Enabled")), "is not set", "db");
+        passes("gcp-sql-private-ip", "a private-IP-only instance", graph(sqlPrimary("db")));
+        passes("gcp-sql-private-ip", "settings not known yet", graph(node(ResourceTypes.SQL_INSTANCE, "db")
+                .set("settings", ResourceNode.UNKNOWN)));
+
+        fails("gcp-sql-authorized-networks-not-open", "0.0.0.0/0 in authorized networks",
+                graph(sqlPrimary("db").set("settings.ipConfiguration.authorizedNetworks",
+                        List.of(Map.of("name", "all", "value", "0.0.0.0/0")))), "4,256,038,912 public addresses", "db");
+        fails("gcp-sql-authorized-networks-not-open", "the internet split over two /1 ranges",
+                graph(sqlPrimary("db").set("settings.ipConfiguration.authorizedNetworks", List.of(
+                        Map.of("value", "0.0.0.0/1"), Map.of("value", "128.0.0.0/1")))), null, "db");
+        passes("gcp-sql-authorized-networks-not-open", "one office /24",
+                graph(sqlPrimary("db").set("settings.ipConfiguration.authorizedNetworks",
+                        List.of(Map.of("value", "203.0.113.0/24")))));
+
+        fails("gcp-sql-require-ssl", "requireSsl false",
+                graph(sqlPrimary("db").set("settings.ipConfiguration.requireSsl", false)), "without encryption", "db");
+        passes("gcp-sql-require-ssl", "requireSsl true", graph(sqlPrimary("db")));
+
+        fails("gcp-sql-clients-use-auth-proxy", "a pool template whose account lacks roles/cloudsql.client",
+                graph(sqlPrimary("db"), template("api-template", "sc-api"), template("ws-template", "sc-ws"),
+                        cloudSqlClient("ws-client", "sc-ws"),
+                        projectMember("api-logs", "roles/logging.logWriter", "serviceAccount:" + email("sc-api"))),
+                "sc-api@p.iam.gserviceaccount.com does not hold roles/cloudsql.client", "api-template");
+        passes("gcp-sql-clients-use-auth-proxy", "every VM account granted the client role",
+                graph(sqlPrimary("db"), template("api-template", "sc-api"), cloudSqlClient("api-client", "sc-api")));
+        passes("gcp-sql-clients-use-auth-proxy", "VMs in a stack without Cloud SQL",
+                graph(instance("host", "sc-host")));
+
+        fails("gcp-sql-backups", "a primary with backups off",
+                graph(sqlPrimary("db").set("settings.backupConfiguration.enabled", false)), "backups are off", "db");
+        passes("gcp-sql-backups", "a read replica (it cannot hold backups)", graph(sqlReplica("db-replica", "db")));
+
+        fails("gcp-sql-point-in-time-recovery", "a primary without transaction logs",
+                graph(sqlPrimary("db").remove("settings.backupConfiguration.pointInTimeRecoveryEnabled")), null, "db");
+        passes("gcp-sql-point-in-time-recovery", "a primary with point-in-time recovery", graph(sqlPrimary("db")));
+
+        fails("gcp-sql-regional-in-prod", "a ZONAL primary in prod",
+                graph(sqlPrimary("db").set("settings.availabilityType", "ZONAL")), "no standby", "db");
+        passes("gcp-sql-regional-in-prod", "a ZONAL primary in staging",
+                STAGING, graph(sqlPrimary("db").set("settings.availabilityType", "ZONAL")));
+        passes("gcp-sql-regional-in-prod", "a ZONAL read replica in prod", graph(sqlReplica("db-replica", "db")));
+
+        fails("gcp-sql-deletion-protection", "deletionProtection false",
+                graph(sqlPrimary("db").set("deletionProtection", false)), "Pulumi may delete", "db");
+        fails("gcp-sql-deletion-protection", "no API-level deletion protection",
+                graph(sqlPrimary("db").remove("settings.deletionProtectionEnabled")), "console or gcloud", "db");
+        passes("gcp-sql-deletion-protection", "deletionProtection left to the provider default (true)",
+                graph(sqlPrimary("db").remove("deletionProtection")));
+
+        fails("gcp-sql-disk-autoresize-ignores-size", "autoresize without ignoreChanges on settings.diskSize",
+                graph(node(ResourceTypes.SQL_INSTANCE, "db").set("settings.diskAutoresize", true).set("settings.diskSize", 100.0)),
+                "replaces the instance", "db");
+        fails("gcp-sql-disk-autoresize-ignores-size", "autoresize on by default, no ignoreChanges",
+                graph(node(ResourceTypes.SQL_INSTANCE, "db").set("settings.diskSize", 100.0)), "on by default", "db");
+        passes("gcp-sql-disk-autoresize-ignores-size", "autoresize with settings.diskSize ignored", graph(sqlPrimary("db")));
+        passes("gcp-sql-disk-autoresize-ignores-size", "autoresize off, size managed by Pulumi",
+                graph(node(ResourceTypes.SQL_INSTANCE, "db").set("settings.diskAutoresize", false).set("settings.diskSize", 100.0)));
+
+        // --- Cloud Storage and IAM ---
+        fails("gcp-bucket-uniform-access", "object ACLs allowed",
+                graph(bucket("assets").set("uniformBucketLevelAccess", false)), null, "assets");
+        passes("gcp-bucket-uniform-access", "uniform access", graph(bucket("assets")));
+
+        fails("gcp-bucket-public-access-prevention", "prevention inherited",
+                graph(bucket("assets").set("publicAccessPrevention", "inherited")), "\"inherited\"", "assets");
+        fails("gcp-bucket-public-access-prevention", "prevention not set",
+                graph(bucket("assets").remove("publicAccessPrevention")), "not set", "assets");
+        passes("gcp-bucket-public-access-prevention", "prevention enforced", graph(bucket("assets")));
+
+        fails("gcp-bucket-versioning", "no versioning", graph(bucket("assets").remove("versioning")), null, "assets");
+        passes("gcp-bucket-versioning", "versioning on", graph(bucket("assets")));
+
+        fails("gcp-iam-no-public-members", "allUsers reading the bucket",
+                graph(bucketReader("public-read").set("member", "allUsers")), "allUsers", "public-read");
+        fails("gcp-iam-no-public-members", "allAuthenticatedUsers in a bucket binding",
+                graph(node(ResourceTypes.BUCKET_IAM_BINDING, "binding").set("role", "roles/storage.objectViewer")
+                        .set("members", List.of("serviceAccount:" + email("sc-api"), "allAuthenticatedUsers"))),
+                "allAuthenticatedUsers", "binding");
+        passes("gcp-iam-no-public-members", "the load balancer's service agent reading the bucket",
+                graph(bucketReader("cdn-read")));
+
+        fails("gcp-iam-no-basic-roles", "Editor on the project for a VM account",
+                graph(projectMember("api-editor", "roles/editor", "serviceAccount:" + email("sc-api"))), "roles/editor",
+                "api-editor");
+        passes("gcp-iam-no-basic-roles", "a narrow predefined role",
+                graph(projectMember("api-logs", "roles/logging.logWriter", "serviceAccount:" + email("sc-api"))));
+
+        // --- Compute ---
+        fails("gcp-pool-template-no-public-ip", "a template with an access config",
+                graph(template("api-template", "sc-api").set("networkInterfaces", List.of(Map.of(
+                        "subnetwork", "s", "accessConfigs", List.of(Map.of()))))), "public IP", "api-template");
+        passes("gcp-pool-template-no-public-ip", "a template without access configs", graph(template("api-template", "sc-api")));
+        passes("gcp-pool-template-no-public-ip", "a single VM with its static public IP", graph(instance("host", "sc-host")));
+
+        fails("gcp-vm-shielded", "vTPM off", graph(template("t", "sc-api").set("shieldedInstanceConfig.enableVtpm", false)),
+                "enableVtpm is false", "t");
+        passes("gcp-vm-shielded", "no shielded block (vTPM and integrity monitoring default to on)",
+                graph(template("t", "sc-api").remove("shieldedInstanceConfig")));
+
+        fails("gcp-vm-secure-boot", "Secure Boot off on a CPU machine",
+                graph(instance("host", "sc-host").set("shieldedInstanceConfig.enableSecureBoot", false)), null, "host");
+        passes("gcp-vm-secure-boot", "Secure Boot off on a machine with a T4 attached",
+                graph(template("gpu-template", "sc-gpu").set("machineType", "n1-standard-4")
+                        .set("shieldedInstanceConfig.enableSecureBoot", false)
+                        .set("guestAccelerators", List.of(Map.of("type", "nvidia-tesla-t4", "count", 1.0)))));
+        passes("gcp-vm-secure-boot", "a g2 machine (GPU built in) without Secure Boot",
+                graph(template("g2-template", "sc-gpu").set("machineType", "g2-standard-4")
+                        .remove("shieldedInstanceConfig.enableSecureBoot")));
+
+        fails("gcp-vm-os-login", "no enable-oslogin key", graph(template("t", "sc-api").set("metadata",
+                Map.of("block-project-ssh-keys", "TRUE"))), "not set", "t");
+        fails("gcp-vm-os-login", "enable-oslogin FALSE", graph(template("t", "sc-api").set("metadata",
+                Map.of("enable-oslogin", "FALSE", "block-project-ssh-keys", "TRUE"))), "\"FALSE\"", "t");
+        passes("gcp-vm-os-login", "enable-oslogin TRUE", graph(template("t", "sc-api")));
+        passes("gcp-vm-os-login", "metadata not known yet", graph(template("t", "sc-api").set("metadata", ResourceNode.UNKNOWN)));
+
+        fails("gcp-vm-block-project-ssh-keys", "project keys allowed", graph(template("t", "sc-api").set("metadata",
+                Map.of("enable-oslogin", "TRUE"))), null, "t");
+        passes("gcp-vm-block-project-ssh-keys", "project keys blocked", graph(template("t", "sc-api")));
+
+        fails("gcp-vm-own-service-account", "the Compute Engine default account",
+                graph(instance("host", "sc-host").set("serviceAccount.email", "123456789012-compute@developer.gserviceaccount.com")),
+                "holds Editor", "host");
+        fails("gcp-vm-own-service-account", "the \"default\" alias", graph(template("t", "sc-api")
+                .set("serviceAccount.email", "default")), null, "t");
+        fails("gcp-vm-own-service-account", "no service account", graph(template("t", "sc-api").remove("serviceAccount")),
+                "No service account", "t");
+        passes("gcp-vm-own-service-account", "its own account", graph(template("t", "sc-api")));
+
+        fails("gcp-vm-metadata-size", "a 300 KB boot script",
+                graph(template("t", "sc-api").set("metadata", Map.of("enable-oslogin", "TRUE", "block-project-ssh-keys", "TRUE",
+                        "startup-script", KB_300))), "limit 262144", "t");
+        fails("gcp-vm-metadata-size", "three 200 KB values (600 KB in all)",
+                graph(instance("host", "sc-host").set("metadata", Map.of("a", KB_200, "b", KB_200, "c", KB_200))),
+                "limit 524288", "host");
+        passes("gcp-vm-metadata-size", "a small boot script", graph(template("t", "sc-api")));
+
+        fails("gcp-vm-metadata-no-secrets", "a Pulumi secret in a metadata value",
+                graph(template("t", "sc-api").set("metadata", Map.of("enable-oslogin", "TRUE", "db-password", ResourceNode.SECRET))),
+                "Metadata key db-password holds a Pulumi secret", "t");
+        fails("gcp-vm-metadata-no-secrets", "metadata made secret as a whole",
+                graph(instance("host", "sc-host").set("metadata", ResourceNode.SECRET)), "holds a Pulumi secret", "host");
+        fails("gcp-vm-metadata-no-secrets", "a literal password in the boot script",
+                graph(template("t", "sc-api").set("metadata", Map.of("enable-oslogin", "TRUE",
+                        "startup-script", "#!/bin/bash\nexport PGPASSWORD=hunter2\n"))), "literal value to PGPASSWORD (line 2)", "t");
+        fails("gcp-vm-metadata-no-secrets", "a password inside a URL in metadataStartupScript",
+                graph(instance("host", "sc-host").set("metadataStartupScript",
+                        "DATABASE_URL=postgresql://app:hunter2@10.0.0.5/app\n")), "password inside a URL (line 1)", "host");
+        passes("gcp-vm-metadata-no-secrets", "a script reading secrets from Secret Manager", graph(template("t", "sc-api")));
+
+        // --- VPC firewall ---
+        fails("gcp-firewall-admin-ports-not-open", "SSH from 0.0.0.0/1 and 128.0.0.0/1",
+                graph(firewall("ssh", List.of("22"), List.of("35.235.240.0/20", "0.0.0.0/1", "128.0.0.0/1"))),
+                "SSH (port 22) from 35.235.240.0/20, 0.0.0.0/1, 128.0.0.0/1: together 4,256,038,912 public IPv4", "ssh");
+        fails("gcp-firewall-admin-ports-not-open", "every protocol from anywhere",
+                graph(firewall("all", List.of(), List.of("0.0.0.0/0")).set("allows", List.of(Map.of("protocol", "all")))),
+                "RDP (port 3389)", "all");
+        fails("gcp-firewall-admin-ports-not-open", "every TCP port (no ports listed) from anywhere",
+                graph(firewall("tcp", List.of(), List.of("0.0.0.0/0")).set("allows", List.of(Map.of("protocol", "tcp")))),
+                null, "tcp");
+        fails("gcp-firewall-admin-ports-not-open", "a port range spanning 22",
+                graph(firewall("range", List.of("20-30"), List.of("0.0.0.0/0"))), null, "range");
+        fails("gcp-firewall-admin-ports-not-open", "no sources at all (GCP admits any)",
+                graph(firewall("nosource", List.of("3389"), List.of()).remove("sourceRanges")), null, "nosource");
+        fails("gcp-firewall-admin-ports-not-open", "an empty source list and no source tags (GCP admits any)",
+                graph(firewall("empty", List.of("22"), List.of())), null, "empty");
+        fails("gcp-firewall-admin-ports-not-open", "SSH from anywhere over IPv6",
+                graph(firewall("v6", List.of("22"), List.of("::/0"))), "IPv6 range wider than a /48", "v6");
+        passes("gcp-firewall-admin-ports-not-open", "SSH from IAP and an office /24",
+                graph(firewall("ssh", List.of("22"), List.of("35.235.240.0/20", "203.0.113.0/24"))));
+        passes("gcp-firewall-admin-ports-not-open", "web ports from anywhere",
+                graph(firewall("web", List.of("80", "443"), List.of("0.0.0.0/0"))));
+        passes("gcp-firewall-admin-ports-not-open", "a disabled rule",
+                graph(firewall("off", List.of("22"), List.of("0.0.0.0/0")).set("disabled", true)));
+        passes("gcp-firewall-admin-ports-not-open", "an egress rule",
+                graph(firewall("out", List.of("22"), List.of()).set("direction", "EGRESS").remove("sourceRanges")
+                        .set("destinationRanges", List.of("0.0.0.0/0"))));
+        passes("gcp-firewall-admin-ports-not-open", "SSH from tagged instances only",
+                graph(firewall("internal", List.of("22"), List.of()).remove("sourceRanges").set("sourceTags", List.of("bastion"))));
+
+        fails("gcp-firewall-admin-ports-across-rules", "SSH from two /16 ranges in two rules on the same tag",
+                graph(firewall("ssh-a", List.of("22"), List.of("203.0.0.0/16")), firewall("ssh-b", List.of("22"), List.of("204.0.0.0/16"))),
+                "Together with ssh-b, admits SSH (port 22) from 203.0.0.0/16, 204.0.0.0/16: together 131,072 public IPv4", "ssh-a");
+        fails("gcp-firewall-admin-ports-across-rules", "a tagged rule plus an untargeted one",
+                graph(firewall("ssh-a", List.of("22"), List.of("203.0.0.0/16")),
+                        firewall("ssh-all", List.of("22"), List.of("204.0.0.0/16")).remove("targetTags")), null, "ssh-a");
+        passes("gcp-firewall-admin-ports-across-rules", "the two ranges on different target tags",
+                graph(firewall("ssh-a", List.of("22"), List.of("203.0.0.0/16")),
+                        firewall("ssh-b", List.of("22"), List.of("204.0.0.0/16")).set("targetTags", List.of("other"))));
+        passes("gcp-firewall-admin-ports-across-rules", "the two ranges in different networks",
+                graph(firewall("ssh-a", List.of("22"), List.of("203.0.0.0/16")),
+                        firewall("ssh-b", List.of("22"), List.of("204.0.0.0/16")).set("network", "projects/p/global/networks/other")));
+        passes("gcp-firewall-admin-ports-across-rules", "one rule wide on its own (the per-rule check reports it)",
+                graph(firewall("ssh-a", List.of("22"), List.of("0.0.0.0/1")), firewall("ssh-b", List.of("22"), List.of("128.0.0.0/1"))));
+
+        fails("gcp-subnet-private-google-access", "private Google access off",
+                graph(subnet("subnet").set("privateIpGoogleAccess", false)), null, "subnet");
+        passes("gcp-subnet-private-google-access", "private Google access on", graph(subnet("subnet")));
+
+        // --- Load balancer ---
+        fails("gcp-lb-https-managed-certificate", "only an uploaded certificate",
+                graph(routesMap("routes"), httpsProxy("https", "uploaded", "routes")), "Google-managed", "https");
+        passes("gcp-lb-https-managed-certificate", "a Google-managed certificate",
+                graph(managedCertificate("cert"), routesMap("routes"), httpsProxy("https", "cert", "routes")));
+
+        fails("gcp-lb-http-redirects-to-https", "the HTTP proxy serving the app's routes",
+                graph(routesMap("routes"), httpProxy("http", "routes")), "serves traffic over plain HTTP (defaultService)", "http");
+        fails("gcp-lb-http-redirects-to-https", "a redirect that stays on HTTP",
+                graph(redirectMap("redirect").set("defaultUrlRedirect.httpsRedirect", false), httpProxy("http", "redirect")),
+                "does not redirect to HTTPS", "http");
+        passes("gcp-lb-http-redirects-to-https", "a redirect-only URL map", graph(redirectMap("redirect"), httpProxy("http", "redirect")));
+
+        fails("gcp-lb-backend-cloud-armor", "an external backend without a policy",
+                graph(backendService("api").remove("securityPolicy")), null, "api");
+        passes("gcp-lb-backend-cloud-armor", "a backend with Cloud Armor", graph(backendService("api")));
+        passes("gcp-lb-backend-cloud-armor", "an internal backend",
+                graph(backendService("internal").set("loadBalancingScheme", "INTERNAL_MANAGED").remove("securityPolicy")));
+
+        // --- Memorystore ---
+        fails("gcp-redis-auth", "AUTH left off", graph(redis("cache").remove("authEnabled")), "not set (off)", "cache");
+        passes("gcp-redis-auth", "AUTH on", graph(redis("cache")));
+
+        fails("gcp-redis-transit-encryption", "no TLS", graph(redis("cache").set("transitEncryptionMode", "DISABLED")),
+                "DISABLED", "cache");
+        passes("gcp-redis-transit-encryption", "server authentication", graph(redis("cache")));
+
+        fails("gcp-redis-ha-in-prod", "BASIC in prod", graph(redis("cache").set("tier", "BASIC")), "no replica", "cache");
+        passes("gcp-redis-ha-in-prod", "BASIC in dev", DEV, graph(redis("cache").set("tier", "BASIC")));
+
+        fails("gcp-redis-no-session-eviction", "allkeys-lru",
+                graph(redis("cache").set("redisConfigs", Map.of("maxmemory-policy", "allkeys-lru"))), "allkeys-lru", "cache");
+        passes("gcp-redis-no-session-eviction", "volatile-lru", graph(redis("cache")));
+        passes("gcp-redis-no-session-eviction", "Memorystore's default (volatile-lru)", graph(redis("cache").remove("redisConfigs")));
+
+        // --- AWS ---
+        fails("aws-ec2-imdsv2", "tokens optional", graph(ec2("vm").set("metadataOptions.httpTokens", "optional")),
+                "IMDSv1 is enabled", "vm");
+        fails("aws-ec2-imdsv2", "no metadata options (provider default: optional)", graph(ec2("vm").remove("metadataOptions")),
+                "not set", "vm");
+        passes("aws-ec2-imdsv2", "tokens required", graph(ec2("vm")));
+
+        fails("aws-ec2-root-volume-encrypted", "an unencrypted root volume",
+                graph(ec2("vm").set("rootBlockDevice.encrypted", false)), "rootBlockDevice.encrypted is false", "vm");
+        fails("aws-ec2-root-volume-encrypted", "an unencrypted extra block device",
+                graph(ec2("vm").set("ebsBlockDevices", List.of(Map.of("deviceName", "/dev/sdg", "encrypted", false)))),
+                "/dev/sdg", "vm");
+        passes("aws-ec2-root-volume-encrypted", "an encrypted root volume", graph(ec2("vm")));
+
+        fails("aws-ebs-encrypted", "a volume without encryption", graph(ebs("volume", "data").remove("encrypted")), null, "volume");
+        passes("aws-ebs-encrypted", "an encrypted volume", graph(ebs("volume", "data")));
+
+        fails("aws-sg-admin-ports-not-open", "SSH from 0.0.0.0/1 and 128.0.0.0/1 in one permission",
+                graph(securityGroup("sg").set("ingress", List.of(ingress("tcp", 22, 22, "0.0.0.0/1", "128.0.0.0/1")))),
+                "SSH (port 22) from 0.0.0.0/1, 128.0.0.0/1: together 4,256,038,912 public IPv4 addresses", "sg");
+        fails("aws-sg-admin-ports-not-open", "SSH split over two permissions",
+                graph(securityGroup("sg").set("ingress", List.of(ingress("tcp", 22, 22, "0.0.0.0/1"),
+                        ingress("tcp", 22, 22, "128.0.0.0/1")))), null, "sg");
+        fails("aws-sg-admin-ports-not-open", "all traffic from anywhere",
+                graph(securityGroup("sg").set("ingress", List.of(ingress("-1", 0, 0, "0.0.0.0/0")))), "RDP (port 3389)", "sg");
+        fails("aws-sg-admin-ports-not-open", "a separate ingress rule for RDP",
+                graph(node(ResourceTypes.SECURITY_GROUP_RULE, "rdp").set("type", "ingress").set("protocol", "tcp")
+                        .set("fromPort", 3389.0).set("toPort", 3389.0).set("cidrBlocks", List.of("0.0.0.0/0"))), null, "rdp");
+        fails("aws-sg-admin-ports-not-open", "a VPC ingress rule for all traffic",
+                graph(node(ResourceTypes.SECURITY_GROUP_INGRESS_RULE, "any").set("ipProtocol", "-1")
+                        .set("cidrIpv4", "0.0.0.0/0")), null, "any");
+        passes("aws-sg-admin-ports-not-open", "web from anywhere, SSH from an office /24",
+                graph(securityGroup("sg").set("ingress", List.of(ingress("tcp", 80, 80, "0.0.0.0/0"),
+                        ingress("tcp", 443, 443, "0.0.0.0/0"), ingress("tcp", 22, 22, "203.0.113.0/24")))));
+        passes("aws-sg-admin-ports-not-open", "an egress rule to anywhere",
+                graph(node(ResourceTypes.SECURITY_GROUP_RULE, "out").set("type", "egress").set("protocol", "-1")
+                        .set("fromPort", 0.0).set("toPort", 0.0).set("cidrBlocks", List.of("0.0.0.0/0"))));
+
+        fails("aws-ec2-user-data-no-secrets", "a Pulumi secret as user data",
+                graph(ec2("vm").set("userData", ResourceNode.SECRET)), "holds a Pulumi secret", "vm");
+        fails("aws-ec2-user-data-no-secrets", "a literal token",
+                graph(ec2("vm").set("userData", "#!/bin/bash\nAPI_TOKEN='abc123' ./start\n")), "API_TOKEN", "vm");
+        passes("aws-ec2-user-data-no-secrets", "passwords generated on the host",
+                graph(ec2("vm").set("userData", "PG_PASSWORD=$(cat /mnt/data/secrets/postgres-password)\n"
+                        + "POSTGRES_PASSWORD_FILE: /run/secrets/postgres-password\n")));
+
+        fails("aws-ec2-user-data-size", "17 KB of user data", graph(ec2("vm").set("userData", "x".repeat(17 * 1024))),
+                "limit 16384", "vm");
+        passes("aws-ec2-user-data-size", "a small script", graph(ec2("vm")));
+
+        fails("aws-subnet-no-public-ip-on-launch", "public IPs on launch",
+                graph(awsSubnet("public").set("mapPublicIpOnLaunch", true)), null, "public");
+        passes("aws-subnet-no-public-ip-on-launch", "no public IPs on launch", graph(awsSubnet("public")));
+
+        // --- Data safety ---
+        fails("stateful-protected-in-prod", "prod data without protect",
+                graph(bucket("assets").protect(false), disk("data").protect(false), redis("cache"),
+                        ebs("volume", "data").protect(false)), "without protect", "assets", "data", "volume");
+        passes("stateful-protected-in-prod", "unprotected data in staging",
+                STAGING, graph(bucket("assets").protect(false), sqlPrimary("db").protect(false)));
+        passes("stateful-protected-in-prod", "an unprotected firewall rule in prod (not stateful)",
+                graph(firewall("web", List.of("80"), List.of("0.0.0.0/0"))));
+
+        fails("gcp-disk-snapshot-schedule", "a disk without a schedule",
+                graph(disk("data"), diskSchedule("other-schedule", "other-disk")), "No snapshot schedule", "data");
+        passes("gcp-disk-snapshot-schedule", "an attachment naming the disk by its self link",
+                graph(disk("data"), diskSchedule("data-schedule",
+                        "https://www.googleapis.com/compute/v1/projects/p/zones/us-central1-a/disks/data")));
+        passes("gcp-disk-snapshot-schedule", "a schedule listed on the disk",
+                graph(disk("data").set("resourcePolicies", List.of("projects/p/regions/r/resourcePolicies/daily"))));
+
+        fails("aws-ebs-snapshot-policy", "no policy targets the volume's tags",
+                graph(ebs("volume", "data"), dlm("snapshots", "other")), "No enabled DLM policy", "volume");
+        fails("aws-ebs-snapshot-policy", "the matching policy is disabled",
+                graph(ebs("volume", "data"), dlm("snapshots", "data").set("state", "DISABLED")), null, "volume");
+        passes("aws-ebs-snapshot-policy", "a policy targeting the volume's tag", graph(ebs("volume", "data"), dlm("snapshots", "data")));
+
+        fails("storage-never-shrinks", "a disk from 100 to 50 GB and Cloud SQL from 200 to 150 GB",
+                PROD.withPrevious(graph(disk("data").set("size", 100.0), sqlPrimary("db").set("settings.diskSize", 200.0))),
+                graph(disk("data").set("size", 50.0), sqlPrimary("db").set("settings.diskSize", 150.0)),
+                "size shrinks from 100 to 50 GB", "data", "db");
+        passes("storage-never-shrinks", "disks that grow",
+                PROD.withPrevious(graph(disk("data").set("size", 50.0), ebs("volume", "data").set("size", 50.0))),
+                graph(disk("data").set("size", 80.0), ebs("volume", "data").set("size", 50.0)));
+        passes("storage-never-shrinks", "no previous deployment", graph(disk("data").set("size", 10.0)));
+
+        fails("secret-inputs-are-secret", "a plain password and a plain secret value",
+                graph(sqlUser("db-user").set("password", "hunter2"), secretVersion("api-key").set("secretData", "abc")),
+                "stored unencrypted", "db-user", "api-key");
+        passes("secret-inputs-are-secret", "values passed as Pulumi secrets", graph(sqlUser("db-user"), secretVersion("api-key")));
+    }
+}
