@@ -18,12 +18,12 @@ import java.util.Optional;
 public enum Setting {
     USERS("users", Kind.WHOLE_NUMBER, "peak concurrent users (one of users, dailyActiveUsers, monthlyRequests)", null,
             1, Workload.MAX_CONCURRENT_USERS, "--users", "N"),
-    DAILY_ACTIVE_USERS("dailyActiveUsers", Kind.WHOLE_NUMBER, "daily active users; peak concurrent = DAU x "
-            + Format.number(Coefficient.CONCURRENCY_RATIO.defaultValue()), null,
-            1, Workload.MAX_CONCURRENT_USERS * 10.0, "--dau", "N"),
-    MONTHLY_REQUESTS("monthlyRequests", Kind.NUMBER, "requests per month; peak req/s = monthly / 2,628,000 s x "
-            + Format.number(Coefficient.PEAK_TO_AVERAGE.defaultValue()), null,
-            1, 1e15, "--monthly-requests", "N"),
+    DAILY_ACTIVE_USERS("dailyActiveUsers", Kind.WHOLE_NUMBER, "daily active users; peak concurrent = DAU x sessionsPerDay"
+            + " x sessionMinutes / 1,440 x peakToAverage (" + Format.percent(new LoadInput(LoadInput.Kind.DAILY_ACTIVE_USERS, 1000)
+                    .concurrentUsers(WorkloadProfile.defaults()) / 1000) + " of DAU by default)", null,
+            1, Workload.MAX_CONCURRENT_USERS * 100.0, "--dau", "N"),
+    MONTHLY_REQUESTS("monthlyRequests", Kind.NUMBER, "requests per month; peak req/s = monthly / 2,628,000 s x"
+            + " peakToAverage", null, 1, 1e15, "--monthly-requests", "N"),
     CLOUD("cloud", Kind.CHOICE, "gcp | aws", null, 0, 0, "--cloud", "gcp|aws"),
     REGION("region", Kind.TEXT, "region to deploy in (falls back to gcp:region / aws:region)", null, 0, 40,
             "--region", "REGION"),
@@ -43,7 +43,19 @@ public enum Setting {
             Format.exact(WorkloadProfile.DEFAULT_READ_SHARE), 0, 1, "--read-share", "F"),
     MEDIA_STORAGE_GB("mediaStorageGb", Kind.NUMBER, "media to store, GB",
             Format.exact(Coefficient.MEDIA_GB_PER_USER.defaultValue()) + " GB per user", 0, 1e7, "--media-gb", "GB"),
+    SESSIONS_PER_DAY("sessionsPerDay", Kind.NUMBER, "sessions a daily active user has per day",
+            Format.exact(WorkloadProfile.DEFAULT_SESSIONS_PER_DAY), 0.1, 100, "--sessions-per-day", "N"),
+    SESSION_MINUTES("sessionMinutes", Kind.NUMBER, "minutes a session lasts", Format.exact(WorkloadProfile.DEFAULT_SESSION_MINUTES),
+            0.1, 1440, "--session-minutes", "MIN"),
+    PEAK_TO_AVERAGE("peakToAverage", Kind.NUMBER, "busiest hour's traffic over the day's average (about 1.7 for a"
+            + " worldwide audience, 2.5-3 for one time zone)", Format.exact(WorkloadProfile.DEFAULT_PEAK_TO_AVERAGE), 1, 24,
+            "--peak-to-average", "X"),
     GPU("gpu", Kind.BOOL, "AI/vector workload needing a GPU: true | false", "false", 0, 0, "--gpu", null),
+    AI_WORKLOAD("aiWorkload", Kind.CHOICE, "what an AI request does on the GPU: retrieval (embed and rerank) | generation"
+            + " (also a 7B model's answer)", "retrieval", 0, 0, "--ai-workload", "KIND"),
+    AI_REQUESTS_PER_USER_PER_MINUTE("aiRequestsPerUserPerMinute", Kind.NUMBER, "AI requests a concurrent user sends per"
+            + " minute", Format.exact(WorkloadProfile.DEFAULT_AI_REQUESTS_PER_USER_PER_MINUTE), 0.001, 60,
+            "--ai-requests-per-minute", "N"),
     STAGE("stage", Kind.CHOICE, "force a stage: single-vm | vertical | horizontal | enterprise", "from the load", 0, 0,
             "--stage", "STAGE"),
     VM_TYPE("vmType", Kind.TEXT, "pin the single VM's type", "cheapest that fits", 0, 64, "--vm-type", "TYPE"),

@@ -1,6 +1,7 @@
 package io.stagecraft.config;
 
 import io.stagecraft.net.Ipv4Ranges;
+import io.stagecraft.sizing.AiWorkload;
 import io.stagecraft.sizing.Catalog;
 import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.Coefficients;
@@ -124,6 +125,14 @@ public record StackConfig(
         double availability = r.optionalNumber(Setting.AVAILABILITY, Workload.DEFAULT_AVAILABILITY,
                 "a percentage from " + Format.exact(Workload.MIN_AVAILABILITY) + " to " + Format.exact(Workload.MAX_AVAILABILITY)
                         + ", e.g. 99.5, 99.9, 99.95 (100% is not a design target)");
+        boolean gpu = r.bool(Setting.GPU, false);
+        Optional<String> aiText = r.raw(Setting.AI_WORKLOAD);
+        if (aiText.isPresent() && !gpu) {
+            throw new InvalidInputException(Setting.AI_WORKLOAD.key(), aiText.get(), "only applies with stagecraft:gpu: true",
+                    "stagecraft:gpu: true, or drop it");
+        }
+        AiWorkload ai = aiText.isEmpty() ? AiWorkload.RETRIEVAL : AiWorkload.fromId(aiText.get()).orElseThrow(() ->
+                new InvalidInputException(Setting.AI_WORKLOAD.key(), aiText.get(), "unknown AI workload", AiWorkload.allowedIds()));
         WorkloadProfile profile = new WorkloadProfile(
                 r.optionalNumber(Setting.REQUESTS_PER_USER_PER_SECOND, WorkloadProfile.DEFAULT_REQUESTS_PER_USER_PER_SECOND,
                         "a number above 0 and at most 100"),
@@ -133,8 +142,14 @@ public record StackConfig(
                 r.optionalNumber(Setting.READ_SHARE, WorkloadProfile.DEFAULT_READ_SHARE, "a fraction from 0 to 1"),
                 r.raw(Setting.MEDIA_STORAGE_GB).isPresent()
                         ? r.number(Setting.MEDIA_STORAGE_GB, "a number of GB from 0 to 10,000,000") : null,
-                r.bool(Setting.GPU, false));
-        double exactUsers = load.concurrentUsers(profile.requestsPerUserPerSecond(), k);
+                gpu,
+                r.optionalNumber(Setting.SESSIONS_PER_DAY, WorkloadProfile.DEFAULT_SESSIONS_PER_DAY, "0.1 to 100 sessions"),
+                r.optionalNumber(Setting.SESSION_MINUTES, WorkloadProfile.DEFAULT_SESSION_MINUTES, "0.1 to 1,440 minutes"),
+                r.optionalNumber(Setting.PEAK_TO_AVERAGE, WorkloadProfile.DEFAULT_PEAK_TO_AVERAGE, "a factor from 1 to 24"),
+                ai,
+                r.optionalNumber(Setting.AI_REQUESTS_PER_USER_PER_MINUTE, WorkloadProfile.DEFAULT_AI_REQUESTS_PER_USER_PER_MINUTE,
+                        "0.001 to 60 requests a minute"));
+        double exactUsers = load.concurrentUsers(profile);
         if (exactUsers > Workload.MAX_CONCURRENT_USERS) {
             Setting loadKey = Setting.stating(load.kind());
             throw new InvalidInputException(loadKey.key(), r.raw(loadKey).orElse(""), "means "

@@ -21,6 +21,7 @@ public final class GcpRateCard implements RateCard {
     private static final String GROUP = "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager";
     private static final String TEMPLATE = "gcp:compute/instanceTemplate:InstanceTemplate";
     private static final String FORWARDING_RULE = "gcp:compute/globalForwardingRule:GlobalForwardingRule";
+    private static final int FORWARDING_RULES_PER_BLOCK = 5;
 
     @Override
     public Set<String> billedTypes() {
@@ -77,8 +78,7 @@ public final class GcpRateCard implements RateCard {
             case GROUP -> pool(c.graph(), prices, n);
             case "gcp:compute/routerNat:RouterNat" -> List.of(prices.service("network", n.name() + " Cloud NAT", Cloud.GCP,
                     n.string("region"), "cloud-nat-vm", vmsIn(c.graph(), n.string("region")), "VM"));
-            case FORWARDING_RULE -> List.of(prices.service("network", n.name() + " forwarding rule", Cloud.GCP,
-                    c.defaultRegion(), "lb-forwarding-rule", 1, "rule"));
+            case FORWARDING_RULE -> List.of(); // billed together, see priceTogether
             case "gcp:compute/securityPolicy:SecurityPolicy" -> {
                 int rules = n.input("rules").filter(List.class::isInstance).map(l -> ((List<?>) l).size()).orElse(0);
                 yield List.of(prices.service("network", n.name() + " Cloud Armor policy", Cloud.GCP, c.defaultRegion(),
@@ -99,6 +99,26 @@ public final class GcpRateCard implements RateCard {
                     n.name() + " Secret Manager version", Cloud.GCP, c.defaultRegion(), "secret-version", 1, "secret"));
             default -> List.of();
         };
+    }
+
+    /**
+     * Forwarding rules are billed per project in a block: a flat hourly charge covers the first five, and each further
+     * rule costs extra (Cloud Load Balancing pricing).
+     */
+    @Override
+    public List<LineItem> priceTogether(Context c) {
+        int rules = c.graph().ofType(FORWARDING_RULE).size();
+        if (rules == 0) {
+            return List.of();
+        }
+        List<LineItem> items = new ArrayList<>();
+        items.add(c.prices().service("network", "load balancer forwarding rules (first five)", Cloud.GCP, c.defaultRegion(),
+                "lb-forwarding-rule", 1, "block"));
+        if (rules > FORWARDING_RULES_PER_BLOCK) {
+            items.add(c.prices().service("network", "forwarding rules beyond five", Cloud.GCP, c.defaultRegion(),
+                    "lb-forwarding-rule-extra", rules - FORWARDING_RULES_PER_BLOCK, "rule"));
+        }
+        return items;
     }
 
     /** A managed instance group at its created size, on its template's machine type and boot disk. */

@@ -56,20 +56,46 @@ final class CacheSizer {
         }
         List<Alternative> alternatives = new ArrayList<>();
         String chosenTier = pinned != null ? pinned : (ha ? replicated : single);
+        int chosenSize = each;
         for (String tier : List.of(single, replicated)) {
-            CacheOffer band = prices.capacityBand(cloud, tier, each);
-            double monthly = instances * prices.cacheCapacity("cache", region, band, each).monthlyUsd();
+            int size = cheapestSize(cloud, region, tier, each);
+            CacheOffer band = prices.capacityBand(cloud, tier, size);
+            double monthly = instances * prices.cacheCapacity("cache", region, band, size).monthlyUsd();
             String verdict = tier.equals(chosenTier) ? "chosen"
                     : tier.equals(single) && ha ? "no replica: fails the availability target" : "valid";
-            alternatives.add(new Alternative(band.name(), each + " GB " + tier, instances, monthly, verdict));
+            alternatives.add(new Alternative(band.name(), size + " GB " + tier, instances, monthly, verdict));
+            if (tier.equals(chosenTier)) {
+                chosenSize = size;
+            }
         }
-        CacheOffer offer = prices.capacityBand(cloud, chosenTier, each);
+        CacheOffer offer = prices.capacityBand(cloud, chosenTier, chosenSize);
         boolean withReplica = chosenTier.equals(replicated);
-        String why = Format.number(Money.round2(cacheGb)) + " GB of sessions, cache and channel layer -> " + each + " GB"
+        String why = Format.number(Money.round2(cacheGb)) + " GB of sessions, cache and channel layer -> " + chosenSize + " GB"
+                + (chosenSize > each ? " (the cheapest size of at least " + each + " GB: a larger band's lower per-GB rate)" : "")
                 + (instances > 1 ? " x " + instances + " instances" : "") + ", " + chosenTier
                 + (withReplica ? " (replica with automatic failover)" : " (no replica)");
-        return new CachePlan(offer.engine(), region, offer, each, instances, withReplica ? 2 : 1, withReplica, why,
+        return new CachePlan(offer.engine(), region, offer, chosenSize, instances, withReplica ? 2 : 1, withReplica, why,
                 alternatives);
+    }
+
+    /**
+     * The cheapest capacity of at least {@code needGb} for a service tier: the need itself, or the smallest size of a
+     * larger band when that band's lower per-GB rate makes more GB cost less (4 GB BASIC costs more than 5 GB). Taking
+     * the cheapest of all sizes that cover the need keeps cost from falling as the need rises.
+     */
+    private int cheapestSize(Cloud cloud, String region, String tier, int needGb) {
+        int best = needGb;
+        double bestCost = prices.cacheCapacity("cache", region, prices.capacityBand(cloud, tier, needGb), needGb).monthlyUsd();
+        for (CacheOffer o : catalog.caches(cloud)) {
+            if (o.pricedPerGb() && o.tier().equals(tier) && o.minGb() > needGb) {
+                double cost = prices.cacheCapacity("cache", region, o, o.minGb()).monthlyUsd();
+                if (cost < bestCost - 1e-9) {
+                    best = o.minGb();
+                    bestCost = cost;
+                }
+            }
+        }
+        return best;
     }
 
     private CachePlan byNodes(Workload w, String region, double cacheGb, boolean ha) {

@@ -145,8 +145,13 @@ public final class Catalog {
         }
         List<DatabaseTier> databases = new ArrayList<>();
         for (Entry e : entries(doc, "databases")) {
-            databases.add(new DatabaseTier(e.cloud(), e.string("engine"), e.string("name"), e.positive("vcpu"),
-                    e.positive("memoryGib"), e.bool("sharedCore"), e.positive("haFactor"), e.source(sources),
+            double vcpu = e.positive("vcpu");
+            double sustained = e.has("sustainedVcpu") ? e.positive("sustainedVcpu") : vcpu;
+            if (sustained > vcpu) {
+                throw new CatalogException("catalog: " + e.where() + " has sustainedVcpu above vcpu");
+            }
+            databases.add(new DatabaseTier(e.cloud(), e.string("engine"), e.string("name"), vcpu,
+                    e.positive("memoryGib"), e.bool("sharedCore"), sustained, e.positive("haFactor"), e.source(sources),
                     e.prices("price")));
         }
         List<CacheOffer> caches = new ArrayList<>();
@@ -186,7 +191,7 @@ public final class Catalog {
                     e.string("snapshotStorage"), e.string("staticIp"), e.string("mediaStorage"),
                     e.string("mediaStorageLabel"), e.string("databaseEngine"), e.string("databaseStorage"),
                     e.string("databaseBackups"), e.string("cacheEngine"), e.optionalString("cacheSingleTier"),
-                    e.optionalString("cacheReplicatedTier"), e.stageServices("horizontalServices"),
+                    e.optionalString("cacheReplicatedTier"), e.string("kubernetesReserve"), e.stageServices("horizontalServices"),
                     e.stageServices("enterpriseRegionServices"), e.stageServices("horizontalEdgeServices"),
                     e.strings("notes"));
             if (profiles.put(p.cloud(), p) != null) {

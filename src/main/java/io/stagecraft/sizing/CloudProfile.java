@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param cacheSingleTier         for caches priced by capacity: the service tier without a replica (else null)
  * @param cacheReplicatedTier     for caches priced by capacity: the service tier with a failover replica (else null)
+ * @param kubernetesReserve       the managed Kubernetes service's node reservation formula: gke or eks
  * @param horizontalServices        fixed services of the horizontal stage, in its region
  * @param enterpriseRegionServices  fixed services of the enterprise stage, in each region
  * @param horizontalEdgeServices    what putting an edge in front of the horizontal stage adds on this cloud, in its
@@ -28,6 +29,7 @@ public record CloudProfile(
         String cacheEngine,
         String cacheSingleTier,
         String cacheReplicatedTier,
+        String kubernetesReserve,
         List<StageService> horizontalServices,
         List<StageService> enterpriseRegionServices,
         List<StageService> horizontalEdgeServices,

@@ -4,11 +4,14 @@ import static io.stagecraft.sizing.Coefficient.BACKUP_RETENTION_DAYS;
 import static io.stagecraft.sizing.Coefficient.DB_BASE_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.DB_CONNECTION_MB;
 import static io.stagecraft.sizing.Coefficient.DB_CONNECTION_MEMORY_SHARE;
+import static io.stagecraft.sizing.Coefficient.DB_CONNECTION_STEP;
 import static io.stagecraft.sizing.Coefficient.DB_QPS_PER_VCPU;
-import static io.stagecraft.sizing.Coefficient.DISK_TARGET_USAGE;
+import static io.stagecraft.sizing.Coefficient.AUTORESIZE_HEADROOM;
 import static io.stagecraft.sizing.Coefficient.MAX_READ_REPLICAS;
 import static io.stagecraft.sizing.Coefficient.MIN_PG_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.PG_GB_PER_100_QPS;
+import static io.stagecraft.sizing.Coefficient.PG_GB_PER_100_QPS_AT_SCALE;
+import static io.stagecraft.sizing.Coefficient.PG_LINEAR_QPS;
 import static io.stagecraft.sizing.Coefficient.TARGET_CPU;
 
 import java.util.ArrayList;
@@ -34,7 +37,9 @@ final class DatabaseSizer {
 
     /** Postgres memory for a query rate. */
     double memoryGb(double qps) {
-        return Math.max(k.get(MIN_PG_MEMORY_GB), qps / 100.0 * k.get(PG_GB_PER_100_QPS));
+        double linear = Math.min(qps, k.get(PG_LINEAR_QPS));
+        return Math.max(k.get(MIN_PG_MEMORY_GB), linear / 100.0 * k.get(PG_GB_PER_100_QPS)
+                + (qps - linear) / 100.0 * k.get(PG_GB_PER_100_QPS_AT_SCALE));
     }
 
     /** Every managed Postgres tier a pinned setting could name. */
@@ -51,8 +56,9 @@ final class DatabaseSizer {
                                 List<String> replicaRegionPool) {
         Demand d = total.share(1.0 / shards);
         Cloud cloud = w.cloud();
-        int storageGb = Money.roundUp(d.dbStorageGb() / k.get(DISK_TARGET_USAGE), 10);
-        int connections = Money.roundUp(d.dbConnections(), 50);
+        // created at the expected data plus a margin: autoresize grows it from there, so no disk is bought for later
+        int storageGb = Money.roundUp(d.dbStorageGb() * (1 + k.get(AUTORESIZE_HEADROOM)), 10);
+        int connections = Money.roundUp(d.dbConnections(), (int) k.get(DB_CONNECTION_STEP));
         double connMem = (k.get(DB_BASE_MEMORY_GB) + connections * k.get(DB_CONNECTION_MB) / 1024.0)
                 / k.get(DB_CONNECTION_MEMORY_SHARE);
         String pinned = w.typeOverrides().get(Tier.DATABASE);
@@ -80,13 +86,13 @@ final class DatabaseSizer {
                             + " GiB for " + connections + " connections";
                     continue;
                 }
-                if (tier.vcpu() + 1e-9 < vcpuNeed) {
+                if (tier.sustainedVcpu() + 1e-9 < vcpuNeed) {
                     rejected = "CPU: " + Format.number(Money.round2(vcpuNeed)) + " vCPU needed on the primary even with "
                             + r + " replicas";
                     continue;
                 }
                 double monthly = shardMonthly(region, tier, ha, r, replicaRegionPool, storageGb);
-                tierBest = new Option(tier, r, monthly * shards, vcpuNeed / tier.vcpu() * k.get(TARGET_CPU));
+                tierBest = new Option(tier, r, monthly * shards, vcpuNeed / tier.sustainedVcpu() * k.get(TARGET_CPU));
                 break; // the fewest replicas that fit is the cheapest for this tier: each replica only adds cost
             }
             if (tierBest == null) {

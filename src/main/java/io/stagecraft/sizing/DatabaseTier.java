@@ -3,6 +3,9 @@ package io.stagecraft.sizing;
 /**
  * A managed Postgres instance tier (Cloud SQL or RDS). The hourly price is for one single-zone instance;
  * a highly available primary costs {@code haFactor} times that.
+ *
+ * @param sustainedVcpu vCPUs the tier can keep busy all the time: all of them, except burstable tiers (db.t3), which
+ *                      earn credits at a baseline share of each vCPU
  */
 public record DatabaseTier(
         Cloud cloud,
@@ -11,6 +14,7 @@ public record DatabaseTier(
         double vcpu,
         double memoryGib,
         boolean sharedCore,
+        double sustainedVcpu,
         double haFactor,
         String sourceId,
         RegionalPrice hourly) {

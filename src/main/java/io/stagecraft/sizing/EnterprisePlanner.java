@@ -1,24 +1,24 @@
 package io.stagecraft.sizing;
 
+import static io.stagecraft.sizing.Coefficient.API_POD_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.API_POD_VCPU;
+import static io.stagecraft.sizing.Coefficient.NODE_DAEMONSET_MEMORY_GB;
+import static io.stagecraft.sizing.Coefficient.NODE_DAEMONSET_VCPU;
+import static io.stagecraft.sizing.Coefficient.WS_POD_BASE_MEMORY_GB;
+import static io.stagecraft.sizing.Coefficient.WS_POD_VCPU;
 import static io.stagecraft.sizing.Coefficient.BACKUP_RETENTION_DAYS;
 import static io.stagecraft.sizing.Coefficient.BOOT_DISK_GB;
-import static io.stagecraft.sizing.Coefficient.K8S_SYSTEM_VCPU;
+import static io.stagecraft.sizing.Coefficient.HORIZONTAL_MIN_READ_REPLICAS;
 import static io.stagecraft.sizing.Coefficient.MAX_HEADROOM;
 import static io.stagecraft.sizing.Coefficient.MIN_HA_NODES;
 import static io.stagecraft.sizing.Coefficient.MIN_K8S_NODES_PER_REGION;
 import static io.stagecraft.sizing.Coefficient.MIN_SHARDS;
-import static io.stagecraft.sizing.Coefficient.NODE_OS_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.OFF_PEAK_SHARE;
 import static io.stagecraft.sizing.Coefficient.QPS_PER_SHARD;
 import static io.stagecraft.sizing.Coefficient.REGION_FAILOVER_SHARE;
 import static io.stagecraft.sizing.Coefficient.RPS_PER_VCPU;
-import static io.stagecraft.sizing.Coefficient.TARGET_CPU;
-import static io.stagecraft.sizing.Coefficient.TARGET_MEMORY;
-import static io.stagecraft.sizing.Coefficient.WORKER_MEMORY_GB_PER_VCPU;
 import static io.stagecraft.sizing.Coefficient.WS_CONNECTIONS_PER_VCPU;
 import static io.stagecraft.sizing.Coefficient.WS_MB_PER_CONNECTION;
-import static io.stagecraft.sizing.Coefficient.WS_POD_MEMORY_GB;
 
 import io.stagecraft.sizing.TypeChooser.Fit;
 import io.stagecraft.sizing.TypeChooser.Fitter;
@@ -48,40 +48,51 @@ final class EnterprisePlanner implements StagePlanner {
         Cloud cloud = w.cloud();
         CloudProfile profile = c.profile(cloud);
         int n = regions.size();
-        double share = 1.0 / n + (1.0 / n) * c.get(REGION_FAILOVER_SHARE) / (n - 1);
-        reasons.add("each of " + n + " regions is sized for " + Format.percent(share) + " of the load (its share plus "
-                + Format.percent(c.get(REGION_FAILOVER_SHARE)) + " of a lost region's)");
+        double share = n == 1 ? 1.0 : 1.0 / n + (1.0 / n) * c.get(REGION_FAILOVER_SHARE) / (n - 1);
+        if (n > 1) {
+            reasons.add("each of " + n + " regions is sized for " + Format.percent(share) + " of the load (its share plus "
+                    + Format.percent(c.get(REGION_FAILOVER_SHARE)) + " of a lost region's)");
+        }
         List<PoolPlan> pools = new ArrayList<>();
         List<CachePlan> caches = new ArrayList<>();
         List<PodPlan> pods = new ArrayList<>();
         List<LineItem> items = new ArrayList<>();
         int minHa = (int) c.get(MIN_HA_NODES);
+        KubeReserve reserve = KubeReserve.of(profile.kubernetesReserve());
         for (String region : regions) {
             Demand rd = d.share(share);
             double apiVcpu = rd.peakRequestsPerSecond() / c.get(RPS_PER_VCPU);
-            double wsVcpu = rd.websocketConnections() / c.get(WS_CONNECTIONS_PER_VCPU);
-            double wsMemGb = rd.websocketConnections() * c.get(WS_MB_PER_CONNECTION) / 1024.0;
-            double cpu = apiVcpu + wsVcpu;
-            double mem = apiVcpu * c.get(WORKER_MEMORY_GB_PER_VCPU) + wsMemGb;
+            int apiPods = (int) Math.max(minHa, Math.ceil(apiVcpu / c.get(API_POD_VCPU) - 1e-9));
+            int connectionsPerPod = (int) (c.get(WS_POD_VCPU) * c.get(WS_CONNECTIONS_PER_VCPU));
+            int wsPods = (int) Math.max(minHa, Math.ceil(rd.websocketConnections() / connectionsPerPod - 1e-9));
+            double wsPodMemory = c.get(WS_POD_BASE_MEMORY_GB) + connectionsPerPod * c.get(WS_MB_PER_CONNECTION) / 1024.0;
+            PodPlan api = podPlan("api", region, apiPods, c.get(API_POD_VCPU), mebibytes(c.get(API_POD_MEMORY_GB)));
+            PodPlan ws = podPlan("websocket", region, wsPods, c.get(WS_POD_VCPU), mebibytes(wsPodMemory));
+            pods.add(api);
+            pods.add(ws);
+            List<PodPlan> regionPods = List.of(api, ws);
             int minNodes = (int) c.get(MIN_K8S_NODES_PER_REGION);
             Fitter fitter = t -> {
-                double cpuCap = t.effectiveVcpu() - c.get(K8S_SYSTEM_VCPU);
-                double memCap = t.memoryGib() * c.get(TARGET_MEMORY) - c.get(NODE_OS_MEMORY_GB);
-                if (cpuCap <= 0 || memCap <= 0) {
-                    return Fit.reject("too small for the Kubernetes system reserve");
+                double cpuCap = t.vcpu() - reserve.cpu(t.vcpu()) - c.get(NODE_DAEMONSET_VCPU);
+                double memCap = t.memoryGib() - reserve.memoryGib(t.memoryGib()) - c.get(NODE_DAEMONSET_MEMORY_GB);
+                int packed = NodePacking.nodes(regionPods, cpuCap, memCap, KubeReserve.MAX_PODS_PER_NODE);
+                if (packed < 0) {
+                    return Fit.reject("a pod does not fit in " + Format.number(Money.round2(cpuCap)) + " vCPU and "
+                            + Format.number(Money.round2(memCap)) + " GiB allocatable");
                 }
-                int count = (int) Math.max(minNodes, Math.ceil(Math.max(cpu / cpuCap, mem / memCap) - 1e-9));
-                return new Fit(count, cpuCap, cpu / (count * cpuCap) * c.get(TARGET_CPU), null);
+                int count = Math.max(minNodes, packed);
+                double requested = regionPods.stream().mapToDouble(p -> p.replicas() * p.cpuRequest()).sum();
+                return new Fit(packed, count, cpuCap, requested / (count * cpuCap), null);
             };
-            pools.add(c.pools().pool(w, Tier.NODES, region, cpu, "vCPU", fitter, minNodes,
-                    Format.number(Money.round2(cpu)) + " vCPU and " + Format.number(Money.round2(mem)) + " GiB of pods"));
-            int apiPods = (int) Math.max(minHa, Math.ceil(apiVcpu / c.get(API_POD_VCPU) - 1e-9));
-            int wsPerPod = (int) ((c.get(WS_POD_MEMORY_GB) - c.get(NODE_OS_MEMORY_GB)) * 1024 / c.get(WS_MB_PER_CONNECTION));
-            int wsPods = (int) Math.max(minHa, Math.ceil(rd.websocketConnections() / wsPerPod - 1e-9));
-            pods.add(podPlan("api", region, apiPods, c.get(API_POD_VCPU), 1024));
-            pods.add(podPlan("websocket", region, wsPods, 0.5, (int) (c.get(WS_POD_MEMORY_GB) * 1024)));
+            double cpuRequested = apiPods * api.cpuRequest() + wsPods * ws.cpuRequest();
+            pools.add(c.pools().pool(w, Tier.NODES, region, cpuRequested, "vCPU of pod requests", fitter,
+                    new TypeChooser.Redundancy(minNodes, 0), apiPods + " API pods (" + Format.number(api.cpuRequest())
+                            + " vCPU, " + api.memoryMb() + " MiB) and " + wsPods + " websocket pods ("
+                            + Format.number(ws.cpuRequest()) + " vCPU, " + ws.memoryMb() + " MiB, "
+                            + Format.number(connectionsPerPod) + " connections each) packed on nodes after the kubelet"
+                            + " reserve and DaemonSets"));
             if (d.gpus() > 0) {
-                pools.add(c.pools().gpu(w, region, rd.gpus(), minHa));
+                pools.add(c.pools().gpu(w, region, rd.gpus(), new TypeChooser.Redundancy(minHa, 0)));
             }
             caches.add(c.cache().size(w, region, rd.cacheGb(), true));
         }
@@ -94,15 +105,19 @@ final class EnterprisePlanner implements StagePlanner {
                             + " queries/s");
         }
         int shards = (int) neededShards;
-        List<String> secondaries = regions.subList(1, regions.size());
-        DatabasePlan db = c.database().size(w, regions.get(0), d, shards, true, secondaries.size(), secondaries)
+        // one read replica per shard in each other region; in one region, the horizontal stage's replica rule
+        List<String> secondaries = n > 1 ? regions.subList(1, n) : List.of(regions.get(0));
+        int minReplicas = n > 1 ? secondaries.size() : (int) c.get(HORIZONTAL_MIN_READ_REPLICAS);
+        DatabasePlan db = c.database().size(w, regions.get(0), d, shards, true, minReplicas, secondaries)
                 .orElseThrow(() -> new SizingException(WorkloadField.LOAD, Format.exact(w.load().value()),
                         "no managed Postgres tier carries one shard's share (" + shards + " shards)",
                         "a lighter load per user (dbQueriesPerRequest, readShare)"));
         reasons.add(d.dbQueriesPerSecond() > c.get(QPS_PER_SHARD) * c.get(MIN_SHARDS)
                 ? Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s / " + Format.number(c.get(QPS_PER_SHARD))
                         + " per shard = " + shards + " shards"
-                : shards + " shards (the enterprise minimum), keyed by user id; one read replica per shard in each other region");
+                : shards == 1 ? "one database shard carries " + Format.number(Money.round2(d.dbQueriesPerSecond()))
+                        + " queries/s (up to " + Format.number(c.get(QPS_PER_SHARD)) + " per shard)"
+                : shards + " shards (the enterprise minimum), keyed by user id");
 
         for (PoolPlan p : pools) {
             items.add(c.prices().vm(p.tier().id() + " " + p.region(), p.region(), p.type(), p.count()));
@@ -137,6 +152,10 @@ final class EnterprisePlanner implements StagePlanner {
                 d.mediaStorageGb());
         return Optional.of(new SizingPlan(w, Stage.ENTERPRISE, regions, reasons, d, pools, null, db, caches, pods, storage,
                 new CostBreakdown(items), notes));
+    }
+
+    private static int mebibytes(double gib) {
+        return (int) Math.ceil(gib * 1024 - 1e-9);
     }
 
     private PodPlan podPlan(String name, String region, int replicas, double cpu, int memoryMb) {

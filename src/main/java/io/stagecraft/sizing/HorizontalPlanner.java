@@ -29,19 +29,21 @@ final class HorizontalPlanner implements StagePlanner {
         Demand d = r.demand();
         String region = r.primaryRegion();
         boolean ha = w.availability() >= c.get(HA_AVAILABILITY);
-        int minCount = ha ? (int) c.get(MIN_HA_NODES) : 1;
+        int minBehindBalancer = (int) c.get(MIN_HA_NODES);
+        // behind the load balancer: never one instance; at the HA target, one spare to lose an instance at peak
+        TypeChooser.Redundancy served = new TypeChooser.Redundancy(minBehindBalancer, ha ? 1 : 0);
         List<PoolPlan> pools = new ArrayList<>();
-        pools.add(c.pools().api(w, region, d.peakRequestsPerSecond(), minCount));
-        pools.add(c.pools().websocket(w, region, d.websocketConnections(), minCount));
+        pools.add(c.pools().api(w, region, d.peakRequestsPerSecond(), served));
+        pools.add(c.pools().websocket(w, region, d.websocketConnections(), served));
         if (d.gpus() > 0) {
-            pools.add(c.pools().gpu(w, region, d.gpus(), minCount));
+            pools.add(c.pools().gpu(w, region, d.gpus(), ha ? served : TypeChooser.Redundancy.none()));
         }
         Optional<DatabasePlan> sizedDb = c.database().size(w, region, d, 1, ha, (int) c.get(HORIZONTAL_MIN_READ_REPLICAS),
                 List.of(region));
         CachePlan cache = c.cache().size(w, region, d.cacheGb(), ha);
         String beyond = sizedDb.isEmpty() ? "one Postgres primary with its read replicas cannot carry "
                 + Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s"
-                : cache.instances() > 1 ? "one managed Redis holds at most " + cache.capacityGb() + " GB and this load needs "
+                : cache.offer().pricedPerGb() && cache.instances() > 1 ? "one managed Redis holds at most " + cache.capacityGb() + " GB and this load needs "
                         + Format.number(Math.ceil(d.cacheGb())) + " GB" : null;
         if (beyond != null) {
             if (w.stageOverride() == Stage.HORIZONTAL) {

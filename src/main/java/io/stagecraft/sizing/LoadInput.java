@@ -1,14 +1,17 @@
 package io.stagecraft.sizing;
 
 /**
- * How the user stated the load, kept so the plan can show the conversion it made.
+ * How the user stated the load, kept so the plan can show the conversion it made. Three ways of stating one traffic
+ * give one plan: a daily active user is active {@code sessions x minutes} a day, so the day's average concurrency is
+ * DAU x sessions x minutes / 1,440, and the busy hour holds the peak-to-average factor times that; a month's requests
+ * arrive at requests / 2,628,000 s on average and at the same factor times that at peak, from users sending the
+ * profile's requests per second each.
  *
  * <ul>
  *   <li>{@code USERS}: peak concurrent users, used as given.</li>
- *   <li>{@code DAILY_ACTIVE_USERS}: peak concurrent = DAU x {@link Coefficient#CONCURRENCY_RATIO} (0.2: the scaling guides
- *       pair 500 concurrent with 2,000 users, 2,000 with 10,000 and 10,000 with 50,000).</li>
- *   <li>{@code MONTHLY_REQUESTS}: average req/s = requests / (730 h x 3,600 s); peak req/s = average x
- *       {@link Coefficient#PEAK_TO_AVERAGE}; peak concurrent = peak req/s / requests per user per second.</li>
+ *   <li>{@code DAILY_ACTIVE_USERS}: peak concurrent = DAU x sessions/day x session minutes / 1,440 x peak/average.</li>
+ *   <li>{@code MONTHLY_REQUESTS}: peak concurrent = requests / (730 h x 3,600 s) x peak/average / requests per user
+ *       per second.</li>
  * </ul>
  */
 public record LoadInput(Kind kind, double value) {
@@ -29,32 +32,35 @@ public record LoadInput(Kind kind, double value) {
         }
     }
 
+    private static final double MINUTES_PER_DAY = 1_440;
+    private static final double SECONDS_PER_MONTH = Pricing.HOURS_PER_MONTH * 3_600;
+
     /** Peak concurrent users this load means, unrounded (a caller checks it against the planning limit first). */
-    public double concurrentUsers(double requestsPerUserPerSecond, Coefficients k) {
+    public double concurrentUsers(WorkloadProfile p) {
         return switch (kind) {
             case USERS -> value;
-            case DAILY_ACTIVE_USERS -> value * k.get(Coefficient.CONCURRENCY_RATIO);
-            case MONTHLY_REQUESTS -> value / (Pricing.HOURS_PER_MONTH * 3600.0)
-                    * k.get(Coefficient.PEAK_TO_AVERAGE) / requestsPerUserPerSecond;
+            case DAILY_ACTIVE_USERS -> value * p.sessionsPerDay() * p.sessionMinutes() / MINUTES_PER_DAY * p.peakToAverage();
+            case MONTHLY_REQUESTS -> value / SECONDS_PER_MONTH * p.peakToAverage() / p.requestsPerUserPerSecond();
         };
     }
 
     /** Peak concurrent users this load means, rounded up to a whole user. */
-    public int toConcurrentUsers(double requestsPerUserPerSecond, Coefficients k) {
-        double users = concurrentUsers(requestsPerUserPerSecond, k);
+    public int toConcurrentUsers(WorkloadProfile p) {
+        double users = concurrentUsers(p);
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(users - 1e-9)));
     }
 
     /** One line saying how the concurrent user count was reached. */
-    public String explain(int concurrentUsers, double requestsPerUserPerSecond, Coefficients k) {
+    public String explain(int concurrentUsers, WorkloadProfile p) {
         return switch (kind) {
             case USERS -> Format.number(concurrentUsers) + " peak concurrent users (given)";
-            case DAILY_ACTIVE_USERS -> Format.number(value) + " daily active users x "
-                    + Format.number(k.get(Coefficient.CONCURRENCY_RATIO)) + " concurrency = "
-                    + Format.number(concurrentUsers) + " peak concurrent users";
+            case DAILY_ACTIVE_USERS -> Format.number(value) + " daily active users x " + Format.number(p.sessionsPerDay())
+                    + " sessions x " + Format.number(p.sessionMinutes()) + " min / 1,440 min x "
+                    + Format.number(p.peakToAverage()) + " peak/average = " + Format.number(concurrentUsers)
+                    + " peak concurrent users";
             case MONTHLY_REQUESTS -> Format.number(value) + " requests/month / 2,628,000 s x "
-                    + Format.number(k.get(Coefficient.PEAK_TO_AVERAGE)) + " peak/average / "
-                    + Format.number(requestsPerUserPerSecond) + " req/s per user = "
+                    + Format.number(p.peakToAverage()) + " peak/average / "
+                    + Format.number(p.requestsPerUserPerSecond()) + " req/s per user = "
                     + Format.number(concurrentUsers) + " peak concurrent users";
         };
     }

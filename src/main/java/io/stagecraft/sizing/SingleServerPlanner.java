@@ -52,6 +52,9 @@ final class SingleServerPlanner implements StagePlanner {
         Tier tier = gpu ? Tier.GPU : Tier.SERVER;
         String pinned = w.typeOverrides().get(tier);
         Fitter fitter = t -> {
+            if (t.gpus() < d.gpus()) {
+                return Fit.reject("GPUs: " + t.gpus() + " < " + d.gpus() + " needed");
+            }
             if (t.effectiveVcpu() + 1e-9 < cpuNeed) {
                 return Fit.reject("CPU: " + Format.number(t.effectiveVcpu()) + " effective vCPU < "
                         + Format.number(Money.round2(cpuNeed)) + " needed");
@@ -60,7 +63,7 @@ final class SingleServerPlanner implements StagePlanner {
                 return Fit.reject("memory: " + Format.number(t.memoryGib()) + " GiB x "
                         + Format.percent(c.get(TARGET_MEMORY)) + " < " + Format.number(Money.round2(memNeed)) + " GiB needed");
             }
-            return new Fit(1, t.effectiveVcpu(), cpuNeed / t.effectiveVcpu() * c.get(TARGET_CPU), null);
+            return new Fit(1, 1, t.effectiveVcpu(), cpuNeed / t.effectiveVcpu() * c.get(TARGET_CPU), null);
         };
         Choice choice = c.types().choose(c.types().candidates(w, tier == Tier.GPU ? Tier.GPU : Tier.SERVER), fitter, region);
         if (choice.best() == null) {
@@ -70,10 +73,15 @@ final class SingleServerPlanner implements StagePlanner {
                 throw new SizingException(WorkloadField.PINNED_TYPE, tier, pinned, "cannot carry the load on one VM: "
                         + needs + " (" + choice.alternatives().get(0).verdict() + ")", c.types().fitting(w, tier, fitter));
             }
+            if (d.gpus() > 0) {
+                needs += " and " + d.gpus() + " GPU(s)";
+            }
             if (w.stageOverride() != null) {
                 throw new SizingException(WorkloadField.STAGE, w.stageOverride().id(), "no single VM in the catalog carries "
                         + Format.number(w.concurrentUsers()) + " users: " + needs, "horizontal | enterprise, or fewer users");
             }
+            r.reasons().add("no single VM in the catalog carries this load (" + needs + " at " + Format.percent(c.get(TARGET_CPU))
+                    + " CPU and " + Format.percent(c.get(TARGET_MEMORY)) + " memory)");
             return Optional.empty();
         }
         InstanceType type = choice.best().type();

@@ -1,7 +1,5 @@
 package io.stagecraft.sizing;
 
-import static io.stagecraft.sizing.Coefficient.TARGET_CPU;
-import static io.stagecraft.sizing.Coefficient.TARGET_MEMORY;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -53,7 +51,7 @@ public final class SizingCalculator {
         checkPinnedTypesExist(w);
         Demand demand = Demand.derive(w, context.k());
         List<String> reasons = new ArrayList<>();
-        reasons.add(w.load().explain(w.concurrentUsers(), w.profile().requestsPerUserPerSecond(), context.k()));
+        reasons.add(w.load().explain(w.concurrentUsers(), w.profile()));
         Stage stage = stages.choose(w, reasons);
         List<String> regions = stages.regions(w, stage, reasons);
         List<String> notes = commonNotes(w);
@@ -66,8 +64,7 @@ public final class SizingCalculator {
                 return plan.get();
             }
             if (stage.isSingleServer()) {
-                reasons.add("no single VM in the catalog carries this load at " + Format.percent(context.get(TARGET_CPU))
-                        + " CPU and " + Format.percent(context.get(TARGET_MEMORY)) + " memory, so the stage is horizontal");
+                reasons.add("so the stage is horizontal: the tiers split onto their own machines");
                 stage = Stage.HORIZONTAL;
             } else if (stage == Stage.HORIZONTAL) {
                 stage = Stage.ENTERPRISE;

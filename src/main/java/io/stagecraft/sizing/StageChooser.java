@@ -107,16 +107,24 @@ final class StageChooser {
         return String.join(" | ", ids);
     }
 
-    /** The regions a stage runs in: as given, or for enterprise on one given region, that plus the catalog's next. */
+    /**
+     * The regions a stage runs in: as given; for enterprise on one given region, availability decides: below the
+     * multi-region target one region (a regional cluster across its zones), at it the region plus the catalog's next.
+     */
     List<String> regions(Workload w, Stage stage, List<String> reasons) {
         if (stage != Stage.ENTERPRISE || w.regions().size() > 1) {
+            return w.regions();
+        }
+        if (w.availability() < k.get(MULTI_REGION_AVAILABILITY)) {
+            reasons.add("availability " + Format.exact(w.availability()) + "% < " + Format.exact(k.get(MULTI_REGION_AVAILABILITY))
+                    + "%: one region, its cluster and database spread over the region's zones (list regions to run in more)");
             return w.regions();
         }
         String primary = w.primaryRegion();
         String partner = catalog.regions(w.cloud()).stream().filter(r -> !r.equals(primary)).findFirst()
                 .orElseThrow(() -> new CatalogException("catalog: " + w.cloud() + " has one region only; enterprise needs two"));
-        reasons.add("enterprise runs in at least two regions: " + primary + " (primary) and " + partner
-                + " (set the regions to choose)");
+        reasons.add("availability " + Format.exact(w.availability()) + "% needs a second region: " + primary
+                + " (primary) and " + partner + " (set the regions to choose)");
         return List.of(primary, partner);
     }
 }

@@ -22,14 +22,33 @@ final class TypeChooser {
     }
 
     /** How one type meets a tier's demand: instances needed, what one carries, utilisation; or why not. */
-    record Fit(int count, double perUnit, double utilization, String rejected) {
+    /** @param needed instances the load needs before redundancy; {@code count} includes it */
+    record Fit(int needed, int count, double perUnit, double utilization, String rejected) {
         static Fit reject(String why) {
-            return new Fit(0, 0, 0, why);
+            return new Fit(0, 0, 0, 0, why);
         }
 
-        static Fit forDemand(double demand, double perUnit, int minCount, double target) {
-            int count = (int) Math.max(minCount, Math.ceil(demand / perUnit - 1e-9));
-            return new Fit(count, perUnit, demand / (count * perUnit) * target, null);
+        static Fit forDemand(double demand, double perUnit, Redundancy redundancy, double target) {
+            int needed = (int) Math.ceil(demand / perUnit - 1e-9);
+            int count = redundancy.count(needed);
+            return new Fit(needed, count, perUnit, demand / (count * perUnit) * target, null);
+        }
+    }
+
+    /**
+     * How many instances a tier keeps beyond what the load needs: at least {@code min} (a pool behind a load balancer
+     * never runs alone), plus {@code spare} so the pool still carries the peak after losing an instance (N+1, at the
+     * HA target). A zone outage is then covered by the regional group re-creating instances in the surviving zones,
+     * within the minutes the availability target allows; carrying a whole zone's share idle would cost half as much
+     * again.
+     */
+    record Redundancy(int min, int spare) {
+        static Redundancy none() {
+            return new Redundancy(1, 0);
+        }
+
+        int count(int needed) {
+            return Math.max(min, needed + spare);
         }
     }
 

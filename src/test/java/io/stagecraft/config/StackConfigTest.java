@@ -92,12 +92,12 @@ class StackConfigTest {
         dau.remove("stagecraft:users");
         dau.put("stagecraft:dailyActiveUsers", "10000");
         StackConfig c = parse(dau);
-        assertEquals(2_000, c.workload().concurrentUsers());
+        assertEquals(348, c.workload().concurrentUsers(), "10,000 x 2 x 10 / 1,440 x 2.5 = 347.2");
         assertEquals(LoadInput.Kind.DAILY_ACTIVE_USERS, c.workload().load().kind());
         Map<String, String> monthly = base();
         monthly.remove("stagecraft:users");
         monthly.put("stagecraft:monthlyRequests", "2.628e8");
-        assertEquals(3_000, parse(monthly).workload().concurrentUsers());
+        assertEquals(2_500, parse(monthly).workload().concurrentUsers(), "100 req/s average x 2.5 / 0.1");
     }
 
     @Test

@@ -73,7 +73,7 @@ class StageChoiceTest {
     void whenNoVmFitsTheStageMovesOnByItself() {
         // very chatty users: 10 req/s each
         Workload w = Workload.of(400, Cloud.GCP, "us-central1");
-        SizingPlan p = calc.plan(w.withProfile(new WorkloadProfile(10, 0.5, 2, 0.8, null, false)));
+        SizingPlan p = calc.plan(w.withProfile(WorkloadProfile.defaults().withRequestsPerUserPerSecond(10)));
         assertEquals(Stage.HORIZONTAL, p.stage());
         assertTrue(p.stageReasons().stream().anyMatch(r -> r.contains("no single VM in the catalog carries this load")));
     }
@@ -111,7 +111,7 @@ class StageChoiceTest {
         SizingPlan p = calc.plan(w.withOverrides(Map.of(Tier.API, "n2-highcpu-8", Tier.DATABASE, "db-custom-4-15360")));
         PoolPlan api = p.pool(Tier.API).orElseThrow();
         assertEquals("n2-highcpu-8", api.type().name());
-        assertEquals(2, api.count(), "500 req/s / 400 per node = 2");
+        assertEquals(3, api.count(), "500 req/s / 400 per node = 2, plus one spare at 99.9%");
         assertEquals("db-custom-4-15360", p.database().tier().name());
     }
 

@@ -72,11 +72,11 @@ class DeployableForRealTest {
             assertTrue(n.bool("settings.diskAutoresize"), n.name());
             assertEquals(List.of("settings.diskSize"), n.options().ignoreChanges(), n.name());
         }
-        // 5,000 users plan 360 GB and 3,000 users 220 GB: the smaller plan changes nothing that replaces
+        // 5,000 users plan 250 GB of data + 10% = 280 GB, 3,000 users 150 GB + 10% = 170 GB: the smaller plan replaces nothing
         OfflinePlanner.Result big = Plans.of(HORIZONTAL, Map.of("stagecraft:users", "5000"));
         OfflinePlanner.Result small = Plans.after(big, HORIZONTAL, Map.of("stagecraft:users", "3000"));
-        assertEquals(360.0, big.run().graph().one("gcp:sql/databaseInstance:DatabaseInstance", "-sql-primary").number("settings.diskSize"));
-        assertEquals(220.0, small.run().graph().one("gcp:sql/databaseInstance:DatabaseInstance", "-sql-primary").number("settings.diskSize"));
+        assertEquals(280.0, big.run().graph().one("gcp:sql/databaseInstance:DatabaseInstance", "-sql-primary").number("settings.diskSize"));
+        assertEquals(170.0, small.run().graph().one("gcp:sql/databaseInstance:DatabaseInstance", "-sql-primary").number("settings.diskSize"));
         assertNothingStatefulReplaced(big.run().graph(), small.run().graph());
     }
 
