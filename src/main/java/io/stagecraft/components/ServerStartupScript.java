@@ -12,7 +12,14 @@ import java.util.List;
  * split, and starts it. nginx fronts the app on port 80, and on 443 once a Let's Encrypt certificate for the
  * configured domains has been obtained.
  *
+ * <p>Behind an edge (Cloudflare in front, {@code edgeRanges} not empty) port 80 serves only the ACME HTTP-01
+ * challenge and a health answer, and redirects everything else to HTTPS: the edge passes plain HTTP through so that
+ * Let's Encrypt can validate the origin's certificate via the proxy, and the origin makes sure nothing else is served
+ * unencrypted. nginx takes the visitor's address from {@code CF-Connecting-IP} for requests from the edge's ranges,
+ * and the daily certificate job also issues the first certificate if the first boot could not.
+ *
  * @param dataDevices candidate block devices of the data disk, tried in order
+ * @param edgeRanges  the edge's published ranges when an edge stands in front of the VM; empty without one
  */
 public record ServerStartupScript(
         ServerSplit split,
@@ -20,7 +27,8 @@ public record ServerStartupScript(
         int appPort,
         List<String> domains,
         boolean gpu,
-        List<String> dataDevices) {
+        List<String> dataDevices,
+        List<String> edgeRanges) {
 
     public static final String MOUNT = "/mnt/data";
     public static final String FS_LABEL = "stagecraft-data";
@@ -30,6 +38,20 @@ public record ServerStartupScript(
     public ServerStartupScript {
         domains = List.copyOf(domains);
         dataDevices = List.copyOf(dataDevices);
+        edgeRanges = List.copyOf(edgeRanges);
+        if (!edgeRanges.isEmpty() && domains.isEmpty()) {
+            throw new IllegalArgumentException("behind an edge the VM serves HTTPS for its domains: domains are needed");
+        }
+    }
+
+    /** A VM with nothing in front of it. */
+    public ServerStartupScript(ServerSplit split, String appImage, int appPort, List<String> domains, boolean gpu,
+                               List<String> dataDevices) {
+        this(split, appImage, appPort, domains, gpu, dataDevices, List.of());
+    }
+
+    private boolean behindEdge() {
+        return !edgeRanges.isEmpty();
     }
 
     public String render() {
@@ -116,15 +138,44 @@ public record ServerStartupScript(
                       cat /opt/stagecraft/nginx-http.conf /opt/stagecraft/nginx-https.conf > /opt/stagecraft/nginx.conf
                       docker compose -f /opt/stagecraft/compose.yaml exec -T nginx nginx -s reload
                     fi
+                    """.formatted(domains.get(0), ds));
+            s.append(behindEdge() ? edgeCertificateJob(ds) : """
                     cat > /etc/cron.daily/stagecraft-certbot <<CRON
                     #!/bin/sh
                     docker run --rm -v $MOUNT/certbot/conf:/etc/letsencrypt -v $MOUNT/certbot/www:/var/www/certbot certbot/certbot renew --quiet \\
                       && docker compose -f /opt/stagecraft/compose.yaml exec -T nginx nginx -s reload
                     CRON
-                    chmod 755 /etc/cron.daily/stagecraft-certbot
-                    """.formatted(domains.get(0), ds));
+                    """);
+            s.append("chmod 755 /etc/cron.daily/stagecraft-certbot\n");
         }
         return s.toString();
+    }
+
+    /**
+     * Behind the edge the daily job also issues the first certificate when there is none yet (the edge's settings
+     * may have reached Cloudflare after the first boot tried), then serves HTTPS with it.
+     */
+    private String edgeCertificateJob(String domainFlags) {
+        return """
+                cat > /etc/cron.daily/stagecraft-certbot <<CRON
+                #!/bin/sh
+                if [ ! -d $MOUNT/certbot/conf/live/%1$s ]; then
+                  docker run --rm -v $MOUNT/certbot/conf:/etc/letsencrypt -v $MOUNT/certbot/www:/var/www/certbot certbot/certbot certonly --webroot -w /var/www/certbot %2$s --agree-tos --register-unsafely-without-email --non-interactive || exit 0
+                fi
+                docker run --rm -v $MOUNT/certbot/conf:/etc/letsencrypt -v $MOUNT/certbot/www:/var/www/certbot certbot/certbot renew --quiet
+                cat /opt/stagecraft/nginx-http.conf /opt/stagecraft/nginx-https.conf > /opt/stagecraft/nginx.conf
+                docker compose -f /opt/stagecraft/compose.yaml exec -T nginx nginx -s reload
+                CRON
+                """.formatted(domains.get(0), domainFlags);
+    }
+
+    /** nginx lines that take the visitor's address from the edge's header, for requests from the edge only. */
+    private String realIpFromEdge() {
+        StringBuilder b = new StringBuilder();
+        for (String range : edgeRanges) {
+            b.append("  set_real_ip_from ").append(range).append(";\n");
+        }
+        return b.append("  real_ip_header CF-Connecting-IP;\n").toString();
     }
 
     String compose() {
@@ -196,6 +247,16 @@ public record ServerStartupScript(
     }
 
     String nginxHttp() {
+        if (behindEdge()) {
+            return """
+                    server {
+                      listen 80 default_server;
+                    %s  location /.well-known/acme-challenge/ { root /var/www/certbot; }
+                      location = /healthz { return 200 "ok\\n"; }
+                      location / { return 301 https://$host$request_uri; }
+                    }
+                    """.formatted(realIpFromEdge());
+        }
         return """
                 server {
                   listen 80 default_server;
@@ -226,7 +287,7 @@ public record ServerStartupScript(
                   server_name %1$s;
                   ssl_certificate /etc/letsencrypt/live/%2$s/fullchain.pem;
                   ssl_certificate_key /etc/letsencrypt/live/%2$s/privkey.pem;
-                  client_max_body_size 50m;
+                %4$s  client_max_body_size 50m;
                   location /media/ { alias /srv/media/; expires 7d; }
                   location / {
                     proxy_pass http://app:%3$d;
@@ -239,7 +300,7 @@ public record ServerStartupScript(
                     proxy_read_timeout 3600s;
                   }
                 }
-                """.formatted(String.join(" ", domains), first, appPort);
+                """.formatted(String.join(" ", domains), first, appPort, behindEdge() ? realIpFromEdge() : "");
     }
 
     private static String cpus(double value) {

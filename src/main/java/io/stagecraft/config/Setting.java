@@ -72,8 +72,15 @@ public enum Setting {
     PROTECT("protect", Kind.BOOL, "protect stateful resources from deletion: true | false", "true in prod", 0, 0, null, null),
     SSH_SOURCE_RANGES("sshSourceRanges", Kind.LIST, "CIDRs allowed to reach SSH; together at most a /16 of public"
             + " addresses, never the internet", "GCP: IAP only; AWS: none (use SSM)", 0, 32, null, null),
-    DOMAINS("domains", Kind.LIST, "domain names for the TLS certificate, list or comma-separated (at most 100)", "none",
-            0, 100, null, null),
+    DOMAINS("domains", Kind.LIST, "domain names the stage serves (its TLS certificate, and with an edge its proxied DNS"
+            + " records), list or comma-separated (at most 100)", "none", 0, 100, null, null),
+    EDGE("edge", Kind.CHOICE, "what stands in front of every stage: none | cloudflare (proxied DNS, TLS settings, cache"
+            + " rules; the origin then admits web traffic from Cloudflare only)", "none", 0, 0, null, null),
+    CLOUDFLARE_ZONE_ID("cloudflareZoneId", Kind.TEXT, "Cloudflare zone id of the domains, 32 lower-case hexadecimal"
+            + " characters; required with edge cloudflare", "none", 0, 64, null, null),
+    CLOUDFLARE_ACCOUNT_ID("cloudflareAccountId", Kind.TEXT, "Cloudflare account id, 32 lower-case hexadecimal characters;"
+            + " required where Cloudflare load balancing is used (the enterprise stage with edge cloudflare)", "none",
+            0, 64, null, null),
     ALERT_EMAIL("alertEmail", Kind.TEXT, "address alert notifications go to", "none", 0, 254, null, null),
     APP_IMAGE("appImage", Kind.TEXT, "container image of the application", "nginxdemos/hello:plain-text", 0, 512,
             null, null),

@@ -5,6 +5,7 @@ import io.stagecraft.sizing.AiWorkload;
 import io.stagecraft.sizing.Catalog;
 import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.Coefficients;
+import io.stagecraft.sizing.Edge;
 import io.stagecraft.sizing.Format;
 import io.stagecraft.sizing.LoadInput;
 import io.stagecraft.sizing.Stage;
@@ -28,8 +29,10 @@ import java.util.regex.Pattern;
  * ({@code gcp:project}, {@code gcp:region}, {@code aws:region}) are validated here too, so no unchecked value ever
  * reaches a resource or a printed command.
  *
- * @param gcpProject    the GCP project (validated), or null on AWS
- * @param policyWaivers advisory policy rules waived for this stack, as written ("rule-id: reason")
+ * @param gcpProject          the GCP project (validated), or null on AWS
+ * @param policyWaivers       advisory policy rules waived for this stack, as written ("rule-id: reason")
+ * @param cloudflareZoneId    the Cloudflare zone of the domains (validated), or null; set whenever the edge is on
+ * @param cloudflareAccountId the Cloudflare account (validated), or null; needed where the edge load-balances
  */
 public record StackConfig(
         Workload workload,
@@ -43,7 +46,9 @@ public record StackConfig(
         boolean dbPasswordSet,
         String gcpProject,
         List<String> policyWaivers,
-        String stackName) {
+        String stackName,
+        String cloudflareZoneId,
+        String cloudflareAccountId) {
 
     public enum Environment {
         DEV, STAGING, PROD;
@@ -56,8 +61,14 @@ public record StackConfig(
     public static final String DEFAULT_APP_IMAGE = "nginxdemos/hello:plain-text";
     /** Namespaces of provider settings a stack file may carry beside Stagecraft's own. */
     private static final Set<String> PROVIDER_NAMESPACES = Set.of("gcp", "aws", "cloudflare", "kubernetes", "pulumi");
+    /** The Cloudflare provider's API token: a Pulumi secret, read by the edge's explicit provider. */
+    public static final String CLOUDFLARE_API_TOKEN = "cloudflare:apiToken";
     /** Provider settings that must be Pulumi secrets. */
-    private static final Set<String> SECRET_PROVIDER_KEYS = Set.of("cloudflare:apiToken");
+    private static final Set<String> SECRET_PROVIDER_KEYS = Set.of(CLOUDFLARE_API_TOKEN);
+    /** Cloudflare zone and account ids, as the API writes them. */
+    private static final Pattern CLOUDFLARE_ID = Pattern.compile("^[0-9a-f]{32}$");
+    private static final String CLOUDFLARE_ID_ALLOWED = "the %s id from the Cloudflare dashboard (the zone's Overview"
+            + " page): 32 lower-case hexadecimal characters, e.g. 0123456789abcdef0123456789abcdef";
     private static final Pattern STACK_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,100}$");
     /** GCP project ids: 6-30 characters, lower-case letters, digits and hyphens, a letter first, no hyphen last. */
     private static final Pattern GCP_PROJECT = Pattern.compile("^[a-z][a-z0-9-]{4,28}[a-z0-9]$");
@@ -76,6 +87,23 @@ public record StackConfig(
 
     public Cloud cloud() {
         return workload.cloud();
+    }
+
+    /** True when an edge (Cloudflare) stands in front of the stage. */
+    public boolean edgeOn() {
+        return workload.edge() != Edge.NONE;
+    }
+
+    /**
+     * What the edge needs once the stage is known: load balancing across regions (the enterprise stage) needs the
+     * Cloudflare account its pools and monitor belong to.
+     */
+    public void checkEdgeFor(Stage stage) {
+        if (edgeOn() && stage == Stage.ENTERPRISE && cloudflareAccountId == null) {
+            throw new InvalidInputException(Setting.CLOUDFLARE_ACCOUNT_ID.key(), null, "is required for the enterprise"
+                    + " stage with " + Setting.EDGE.key() + " cloudflare (its load-balancer pools and health monitor"
+                    + " belong to the account)", CLOUDFLARE_ID_ALLOWED.formatted("account"));
+        }
     }
 
     public static StackConfig parse(ConfigSource src, Catalog catalog, Coefficients k) {
@@ -141,7 +169,8 @@ public record StackConfig(
             Setting key = Setting.pinning(tier);
             r.text(key).ifPresent(v -> pins.put(tier, v));
         }
-        Workload workload = new Workload(load, users, cloud, regions, availability, profile, stage, pins);
+        Edge edge = edge(r);
+        Workload workload = new Workload(load, users, cloud, regions, availability, profile, stage, pins, edge);
 
         Environment env = environment(r, stackName);
         boolean protect = r.bool(Setting.PROTECT, env == Environment.PROD);
@@ -159,8 +188,50 @@ public record StackConfig(
         }
         int appPort = r.raw(Setting.APP_PORT).isPresent() ? (int) r.wholeNumber(Setting.APP_PORT) : 80;
         boolean passwordSet = r.raw(Setting.DB_PASSWORD).isPresent();
+        String zoneId = cloudflareId(r, Setting.CLOUDFLARE_ZONE_ID, "zone");
+        String accountId = cloudflareId(r, Setting.CLOUDFLARE_ACCOUNT_ID, "account");
+        if (edge == Edge.CLOUDFLARE) {
+            requireEdgeSettings(src, zoneId, domains);
+        }
         return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, gcpProject,
-                r.list(Setting.POLICY_WAIVERS), stackName);
+                r.list(Setting.POLICY_WAIVERS), stackName, zoneId, accountId);
+    }
+
+    private static Edge edge(Reader r) {
+        Optional<String> text = r.raw(Setting.EDGE).map(String::trim);
+        if (text.isEmpty()) {
+            return Edge.NONE;
+        }
+        return Edge.fromId(text.get()).orElseThrow(() ->
+                new InvalidInputException(Setting.EDGE.key(), text.get(), "unknown edge", Edge.allowedIds()));
+    }
+
+    /** A zone or account id: checked whenever it is given, so a typo shows before the edge is switched on. */
+    private static String cloudflareId(Reader r, Setting key, String what) {
+        Optional<String> id = r.text(key);
+        if (id.isPresent() && !CLOUDFLARE_ID.matcher(id.get()).matches()) {
+            throw new InvalidInputException(key.key(), id.get(), "not a Cloudflare " + what + " id",
+                    CLOUDFLARE_ID_ALLOWED.formatted(what));
+        }
+        return id.orElse(null);
+    }
+
+    /** The edge serves the domains from a zone, with a provider that reads its token from the stack settings. */
+    private static void requireEdgeSettings(ConfigSource src, String zoneId, List<String> domains) {
+        String with = "is required with " + Setting.EDGE.key() + " cloudflare";
+        if (zoneId == null) {
+            throw new InvalidInputException(Setting.CLOUDFLARE_ZONE_ID.key(), null, with + " (the zone the domains' DNS"
+                    + " records and settings go to)", CLOUDFLARE_ID_ALLOWED.formatted("zone"));
+        }
+        if (domains.isEmpty()) {
+            throw new InvalidInputException(Setting.DOMAINS.key(), null, with + " (the host names the edge serves)",
+                    "your domains in the zone, e.g. [app.example.com]");
+        }
+        if (src.get(CLOUDFLARE_API_TOKEN).filter(v -> !v.isBlank()).isEmpty()) {
+            throw new InvalidInputException(CLOUDFLARE_API_TOKEN, null, with + " (the edge's Cloudflare provider reads"
+                    + " it from the stack settings only)", "pulumi config set --secret " + CLOUDFLARE_API_TOKEN
+                    + " <token> (see docs/edge.md for the token's permissions)");
+        }
     }
 
     private static LoadInput load(Reader r, Coefficients k) {

@@ -41,6 +41,11 @@ public final class GcpRateCard implements RateCard {
                 "gcp:compute/backendBucket:BackendBucket", "gcp:compute/uRLMap:URLMap",
                 "gcp:compute/targetHttpProxy:TargetHttpProxy", "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
                 "gcp:compute/managedSslCertificate:ManagedSslCertificate",
+                // Certificate Manager: the first 100 certificates (and map entries) of a project are free (unverified,
+                // see docs/edge.md); a stack makes one of each per domain and has at most 100 domains
+                "gcp:certificatemanager/certificate:Certificate", "gcp:certificatemanager/certificateMap:CertificateMap",
+                "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry",
+                "gcp:certificatemanager/dnsAuthorization:DnsAuthorization",
                 "gcp:servicenetworking/connection:Connection", "gcp:serviceaccount/account:Account",
                 "gcp:projects/iAMMember:IAMMember", "gcp:storage/bucketIAMMember:BucketIAMMember",
                 "gcp:secretmanager/secret:Secret", "gcp:secretmanager/secretIamMember:SecretIamMember",

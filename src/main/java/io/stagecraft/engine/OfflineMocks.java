@@ -101,6 +101,17 @@ public final class OfflineMocks implements Mocks {
                 return physical;
             }
             case "gcp:servicenetworking/connection:Connection" -> state.put("peering", "servicenetworking-googleapis-com");
+            case "gcp:certificatemanager/dnsAuthorization:DnsAuthorization" -> {
+                // the CNAME Certificate Manager asks for: a fixed name per domain, a target it generates
+                String domain = String.valueOf(args.inputs.get("domain"));
+                state.put("dnsResourceRecords", java.util.List.of(Map.of("name", "_acme-challenge." + domain + ".",
+                        "type", "CNAME", "data", hex(domain, 12) + ".1.authorize.certificatemanager.goog.")));
+                return "projects/" + project + "/locations/global/dnsAuthorizations/" + physical;
+            }
+            case "gcp:certificatemanager/certificate:Certificate", "gcp:certificatemanager/certificateMap:CertificateMap",
+                 "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry" -> {
+                return "projects/" + project + "/locations/global/" + plural(kind) + "/" + physical;
+            }
             case "gcp:monitoring/notificationChannel:NotificationChannel", "gcp:monitoring/alertPolicy:AlertPolicy" -> {
                 String id = "projects/" + project + "/" + plural(kind) + "/" + Math.abs(physical.hashCode());
                 state.put("name", id);

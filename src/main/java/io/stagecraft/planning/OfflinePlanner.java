@@ -75,6 +75,10 @@ public final class OfflinePlanner {
             notices.add("gcp:project is not set: planned as '" + PLACEHOLDER_PROJECT + "'. Before pulumi up: pulumi config"
                     + " set gcp:project <id>");
         }
+        if (planned.config().edgeOn() && source.get(StackConfig.CLOUDFLARE_API_TOKEN).isEmpty()) {
+            notices.add(StackConfig.CLOUDFLARE_API_TOKEN + " is not set: planned with a placeholder. Before pulumi up: "
+                    + "pulumi config set --secret " + StackConfig.CLOUDFLARE_API_TOKEN + " <token>");
+        }
         if (!planned.plan().stage().isSingleServer() && source.get(Setting.DB_PASSWORD.key()).isEmpty()) {
             notices.add(Setting.DB_PASSWORD.key() + " is not set: planned with a placeholder. Before pulumi up: "
                     + "pulumi config set --secret " + Setting.DB_PASSWORD.key() + " <password>");
@@ -91,8 +95,9 @@ public final class OfflinePlanner {
     }
 
     /**
-     * Values a real deployment needs but an offline plan can stand in for: a GCP project and a database password that
-     * are not set yet (the notices say so; the password must be set as a secret before {@code pulumi up}).
+     * Values a real deployment needs but an offline plan can stand in for: a GCP project, a database password and, with
+     * the edge, a Cloudflare API token that are not set yet (the notices say so; the secrets must be set as secrets
+     * before {@code pulumi up}).
      */
     private static MapConfigSource withPlaceholders(MapConfigSource source) {
         Map<String, String> values = new LinkedHashMap<>(source.values());
@@ -100,6 +105,11 @@ public final class OfflinePlanner {
         if (source.get(Setting.DB_PASSWORD.key()).isEmpty()) {
             values.put(Setting.DB_PASSWORD.key(), StackFile.SECRET_PLACEHOLDER);
             secrets.add(Setting.DB_PASSWORD.key());
+        }
+        if ("cloudflare".equals(source.get(Setting.EDGE.key()).orElse("").trim())
+                && source.get(StackConfig.CLOUDFLARE_API_TOKEN).isEmpty()) {
+            values.put(StackConfig.CLOUDFLARE_API_TOKEN, StackFile.SECRET_PLACEHOLDER);
+            secrets.add(StackConfig.CLOUDFLARE_API_TOKEN);
         }
         if ("gcp".equalsIgnoreCase(source.get(Setting.CLOUD.key()).orElse("").trim()) && source.get("gcp:project").isEmpty()) {
             values.put("gcp:project", PLACEHOLDER_PROJECT);

@@ -37,6 +37,7 @@ public final class StackPlanner {
         } catch (SizingException e) {
             throw translate(e, config);
         }
+        config.checkEdgeFor(plan.stage());
         PolicyPack policies = PolicyPack.defaults();
         PolicyContext policyContext = PolicyContext.of(config.environment())
                 .withWaivers(PolicyContext.parseWaivers(config.policyWaivers()));

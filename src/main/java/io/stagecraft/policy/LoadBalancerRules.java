@@ -1,6 +1,9 @@
 package io.stagecraft.policy;
 
 import static io.stagecraft.policy.ResourceTypes.BACKEND_SERVICE;
+import static io.stagecraft.policy.ResourceTypes.CERTIFICATE_MANAGER_CERTIFICATE;
+import static io.stagecraft.policy.ResourceTypes.CERTIFICATE_MAP;
+import static io.stagecraft.policy.ResourceTypes.CERTIFICATE_MAP_ENTRY;
 import static io.stagecraft.policy.ResourceTypes.MANAGED_SSL_CERTIFICATE;
 import static io.stagecraft.policy.ResourceTypes.TARGET_HTTPS_PROXY;
 import static io.stagecraft.policy.ResourceTypes.TARGET_HTTP_PROXY;
@@ -23,16 +26,26 @@ final class LoadBalancerRules {
     static final Rule MANAGED_CERTIFICATE = Rule.define("gcp-lb-https-managed-certificate")
             .title("HTTPS proxies carry at least one Google-managed certificate")
             .why("A Google-managed certificate renews itself; an uploaded one expires on a date someone must remember,"
-                    + " and an expired certificate takes the whole site down. Advisory: a stack behind a proxied"
-                    + " Cloudflare record cannot validate a managed certificate and uses an origin certificate instead,"
-                    + " with a waiver.")
-            .fix("Create a ManagedSslCertificate for the stack's domains and list it in the proxy's sslCertificates.")
-            .advisory().appliesTo(TARGET_HTTPS_PROXY, MANAGED_SSL_CERTIFICATE)
+                    + " and an expired certificate takes the whole site down. Behind a proxied Cloudflare record the"
+                    + " proxy serves a Certificate Manager map instead, whose certificates are Google-managed too"
+                    + " (validated by DNS). Advisory: a stack may have its reasons to upload a certificate, with a"
+                    + " waiver.")
+            .fix("Create a ManagedSslCertificate for the stack's domains and list it in the proxy's sslCertificates,"
+                    + " or serve a certificate map whose entries use Google-managed Certificate Manager certificates.")
+            .advisory().appliesTo(TARGET_HTTPS_PROXY, MANAGED_SSL_CERTIFICATE, CERTIFICATE_MAP, CERTIFICATE_MAP_ENTRY,
+                    CERTIFICATE_MANAGER_CERTIFICATE)
             .onGraph(LoadBalancerRules::withoutManagedCertificate);
 
     private static List<Rule.Finding> withoutManagedCertificate(ResourceGraph graph, PolicyContext ctx) {
         List<Rule.Finding> out = new ArrayList<>();
         for (ResourceNode proxy : graph.ofType(TARGET_HTTPS_PROXY)) {
+            Inputs.Lookup map = Inputs.at(proxy, "certificateMap");
+            if (map.present() || map.unknown()) {
+                if (map.present()) {
+                    mapWithoutManagedCertificates(graph, map.text()).ifPresent(m -> out.add(new Rule.Finding(proxy, m)));
+                }
+                continue;
+            }
             Inputs.Lookup certificates = Inputs.at(proxy, "sslCertificates");
             if (Inputs.hasUnknown(certificates)) {
                 continue;
@@ -46,6 +59,37 @@ final class LoadBalancerRules {
             }
         }
         return out;
+    }
+
+    /**
+     * What is wrong with a certificate map the proxy serves, if anything: it must be in the stack and each of its
+     * entries must name a Google-managed Certificate Manager certificate of the stack (references not yet known pass).
+     */
+    private static java.util.Optional<String> mapWithoutManagedCertificates(ResourceGraph graph, String reference) {
+        List<ResourceNode> maps = References.resolve(graph, CERTIFICATE_MAP, reference);
+        if (maps.isEmpty()) {
+            return java.util.Optional.of("Its certificate map " + reference + " is not in this stack.");
+        }
+        List<ResourceNode> entries = graph.ofType(CERTIFICATE_MAP_ENTRY).stream()
+                .filter(e -> References.refersTo(Inputs.at(e, "map").value(), maps.get(0))).toList();
+        if (entries.isEmpty()) {
+            return java.util.Optional.of("Its certificate map " + maps.get(0).name() + " has no entry.");
+        }
+        List<String> unmanaged = new ArrayList<>();
+        for (ResourceNode entry : entries) {
+            Inputs.Lookup certificates = Inputs.at(entry, "certificates");
+            if (Inputs.hasUnknown(certificates)) {
+                continue;
+            }
+            boolean managed = Inputs.texts(certificates).stream().anyMatch(ref ->
+                    References.resolve(graph, CERTIFICATE_MANAGER_CERTIFICATE, ref).stream()
+                            .anyMatch(c -> Inputs.at(c, "managed").present()));
+            if (!managed) {
+                unmanaged.add(entry.name());
+            }
+        }
+        return unmanaged.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("The entries "
+                + String.join(", ", unmanaged) + " of its certificate map name no Google-managed certificate.");
     }
 
     static final Rule HTTP_REDIRECTS = Rule.define("gcp-lb-http-redirects-to-https")

@@ -39,6 +39,9 @@ final class ResourceTypes {
     static final String TARGET_HTTP_PROXY = "gcp:compute/targetHttpProxy:TargetHttpProxy";
     static final String URL_MAP = "gcp:compute/uRLMap:URLMap";
     static final String MANAGED_SSL_CERTIFICATE = "gcp:compute/managedSslCertificate:ManagedSslCertificate";
+    static final String CERTIFICATE_MAP = "gcp:certificatemanager/certificateMap:CertificateMap";
+    static final String CERTIFICATE_MAP_ENTRY = "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry";
+    static final String CERTIFICATE_MANAGER_CERTIFICATE = "gcp:certificatemanager/certificate:Certificate";
 
     static final String REDIS = "gcp:redis/instance:Instance";
 

@@ -34,6 +34,7 @@ public final class Catalog {
     private final List<DatabaseTier> databases;
     private final List<CacheOffer> caches;
     private final List<ServicePrice> services;
+    private final List<EdgePrice> edgeServices;
     private final Map<Cloud, CloudProfile> profiles;
     // per-cloud views, built once: the calculator asks for them on every plan
     private final Map<Cloud, List<InstanceType>> computeByCloud = new java.util.EnumMap<>(Cloud.class);
@@ -45,7 +46,8 @@ public final class Catalog {
 
     private Catalog(Map<String, List<String>> zonesByRegion, Map<String, PriceSource> sources, List<InstanceFamily> families,
                     List<InstanceType> compute, List<DatabaseTier> databases, List<CacheOffer> caches,
-                    List<ServicePrice> services, Map<Cloud, CloudProfile> profiles) {
+                    List<ServicePrice> services, List<EdgePrice> edgeServices, Map<Cloud, CloudProfile> profiles) {
+        this.edgeServices = List.copyOf(edgeServices);
         this.profiles = Map.copyOf(profiles);
         this.zonesByRegion = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(zonesByRegion));
         this.sources = Map.copyOf(sources);
@@ -174,6 +176,15 @@ public final class Catalog {
                     PriceUnit.fromId(e.string("unit")),
                     e.source(sources), e.prices("price")));
         }
+        List<EdgePrice> edgeServices = new ArrayList<>();
+        for (Entry e : doc.get("edgeServices") == null ? List.<Entry>of() : entries(doc, "edgeServices")) {
+            if (!e.string("unit").equals(PriceUnit.MONTH.id())) {
+                throw new CatalogException("catalog: " + e.where() + " has unit '" + e.string("unit")
+                        + "'; edge fees are monthly (unit: month)");
+            }
+            edgeServices.add(new EdgePrice(e.string("id"), e.string("name"), e.source(sources), e.positive("price"),
+                    e.has("included") ? (int) e.nonNegative("included") : 0));
+        }
         Map<Cloud, CloudProfile> profiles = new java.util.EnumMap<>(Cloud.class);
         for (Entry e : doc.get("profiles") == null ? List.<Entry>of() : entries(doc, "profiles")) {
             CloudProfile p = new CloudProfile(e.cloud(), e.string("bootDisk"), e.string("dataDisk"),
@@ -181,12 +192,14 @@ public final class Catalog {
                     e.string("mediaStorageLabel"), e.string("databaseEngine"), e.string("databaseStorage"),
                     e.string("databaseBackups"), e.string("cacheEngine"), e.optionalString("cacheSingleTier"),
                     e.optionalString("cacheReplicatedTier"), e.string("kubernetesReserve"), e.stageServices("horizontalServices"),
-                    e.stageServices("enterpriseRegionServices"), e.strings("notes"));
+                    e.stageServices("enterpriseRegionServices"), e.stageServices("horizontalEdgeServices"),
+                    e.strings("notes"));
             if (profiles.put(p.cloud(), p) != null) {
                 throw new CatalogException("catalog: profiles lists " + p.cloud() + " twice");
             }
         }
-        Catalog catalog = new Catalog(zones, sources, families, compute, databases, caches, services, profiles);
+        Catalog catalog = new Catalog(zones, sources, families, compute, databases, caches, services, edgeServices,
+                profiles);
         catalog.checkInvariants();
         return catalog;
     }
@@ -196,6 +209,7 @@ public final class Catalog {
         unique("databases", databases, t -> t.cloud() + "/" + t.name());
         unique("caches", caches, t -> t.cloud() + "/" + t.name());
         unique("services", services, t -> t.cloud() + "/" + t.id());
+        unique("edgeServices", edgeServices, EdgePrice::id);
         for (Cloud cloud : Cloud.values()) {
             Set<String> regions = regions(cloud);
             for (String region : regions) {
@@ -221,6 +235,7 @@ public final class Catalog {
                     p.mediaStorage(), p.databaseStorage(), p.databaseBackups()));
             p.horizontalServices().forEach(s -> ids.add(s.service()));
             p.enterpriseRegionServices().forEach(s -> ids.add(s.service()));
+            p.horizontalEdgeServices().forEach(s -> ids.add(s.service()));
             for (String id : ids) {
                 if (!serviceByKey.containsKey(cloud + "/" + id)) {
                     throw new CatalogException("catalog: the " + cloud + " profile names service '" + id
@@ -343,6 +358,16 @@ public final class Catalog {
 
     public List<ServicePrice> services() {
         return services;
+    }
+
+    /** A fee of the edge provider by id (e.g. cloudflare-plan). */
+    public EdgePrice edgeService(String id) {
+        return edgeServices.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() ->
+                new CatalogException("catalog: no edge service price '" + id + "'"));
+    }
+
+    public List<EdgePrice> edgeServices() {
+        return edgeServices;
     }
 
     public Map<String, PriceSource> sources() {

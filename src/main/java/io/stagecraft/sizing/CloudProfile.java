@@ -11,6 +11,8 @@ import java.util.List;
  * @param kubernetesReserve       the managed Kubernetes service's node reservation formula: gke or eks
  * @param horizontalServices        fixed services of the horizontal stage, in its region
  * @param enterpriseRegionServices  fixed services of the enterprise stage, in each region
+ * @param horizontalEdgeServices    what putting an edge in front of the horizontal stage adds on this cloud, in its
+ *                                  region (e.g. the extra Cloud Armor rule that admits the edge's ranges)
  * @param notes                     caveats every plan on this cloud carries
  */
 public record CloudProfile(
@@ -30,11 +32,13 @@ public record CloudProfile(
         String kubernetesReserve,
         List<StageService> horizontalServices,
         List<StageService> enterpriseRegionServices,
+        List<StageService> horizontalEdgeServices,
         List<String> notes) {
 
     public CloudProfile {
         horizontalServices = List.copyOf(horizontalServices);
         enterpriseRegionServices = List.copyOf(enterpriseRegionServices);
+        horizontalEdgeServices = List.copyOf(horizontalEdgeServices);
         notes = List.copyOf(notes);
     }
 

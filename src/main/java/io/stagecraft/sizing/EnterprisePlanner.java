@@ -137,7 +137,15 @@ final class EnterprisePlanner implements StagePlanner {
         }
         items.add(c.prices().media(cloud, regions.get(0), d.mediaStorageGb()));
         List<String> notes = new ArrayList<>(r.notes());
-        notes.add("Cloudflare (DNS, proxy, geo load balancing) is billed by Cloudflare per plan and is not included.");
+        if (w.edge() == Edge.CLOUDFLARE) {
+            // one pool per region, one origin (the region's ingress) per pool, steered by the visitor's region
+            items.add(c.prices().edgePlan());
+            items.addAll(c.prices().edgeLoadBalancing(n, true));
+            notes.add("Cloudflare load balancing is priced by subscription, origins and geo steering; its DNS queries"
+                    + " beyond those included are usage and not counted.");
+        } else {
+            notes.add("Cloudflare (DNS, proxy, geo load balancing) is billed by Cloudflare per plan and is not included.");
+        }
         notes.add("Node pools are costed at their planned peak size; the cluster autoscaler and pod autoscalers move"
                 + " between min and max.");
         StoragePlan storage = new StoragePlan((int) c.get(BOOT_DISK_GB), 0, 0, (int) c.get(BACKUP_RETENTION_DAYS),

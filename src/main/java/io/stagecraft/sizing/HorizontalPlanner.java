@@ -72,6 +72,12 @@ final class HorizontalPlanner implements StagePlanner {
         for (CloudProfile.StageService s : profile.horizontalServices()) {
             items.add(c.prices().stageService(cloud, s, region, named));
         }
+        if (w.edge() == Edge.CLOUDFLARE) {
+            items.add(c.prices().edgePlan());
+            for (CloudProfile.StageService s : profile.horizontalEdgeServices()) {
+                items.add(c.prices().stageService(cloud, s, region, named));
+            }
+        }
         items.addAll(c.database().cost(db));
         items.addAll(c.cache().cost(cache));
         items.add(c.prices().media(cloud, region, d.mediaStorageGb()));

@@ -1,5 +1,7 @@
 package io.stagecraft.sizing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,6 +9,14 @@ import java.util.Map;
  * uses for snapshots, database storage and backups comes from its {@link CloudProfile}.
  */
 public final class PriceBook {
+    /** Catalog ids of the edge's fees (Cloudflare). */
+    public static final String EDGE_PLAN = "cloudflare-plan";
+    public static final String EDGE_LOAD_BALANCING = "cloudflare-load-balancing";
+    public static final String EDGE_LB_ORIGIN = "cloudflare-lb-origin";
+    public static final String EDGE_LB_STEERING = "cloudflare-lb-geo-steering";
+    /** The region of fees that belong to no cloud region (the edge bills per zone and account). */
+    public static final String GLOBAL = "global";
+
     private final Catalog catalog;
     private final Coefficients k;
 
@@ -53,6 +63,33 @@ public final class PriceBook {
     /** A fixed service a stage pays for; named quantities (vms, natGateways) come from the stage planner. */
     public LineItem stageService(Cloud cloud, CloudProfile.StageService s, String region, Map<String, Double> named) {
         return service(s.category(), s.item(), cloud, region, s.service(), s.quantity(named), s.unit());
+    }
+
+    /** The edge's zone plan (one zone). */
+    public LineItem edgePlan() {
+        return edgeFee(EDGE_PLAN, 1, "zone");
+    }
+
+    /**
+     * Edge load balancing: the subscription, the origins beyond those it includes, and geo steering. Pools count
+     * their origins together, across the account.
+     */
+    public List<LineItem> edgeLoadBalancing(int origins, boolean geoSteering) {
+        List<LineItem> items = new ArrayList<>();
+        items.add(edgeFee(EDGE_LOAD_BALANCING, 1, "subscription"));
+        int extra = origins - catalog.edgeService(EDGE_LB_ORIGIN).included();
+        if (extra > 0) {
+            items.add(edgeFee(EDGE_LB_ORIGIN, extra, "origin"));
+        }
+        if (geoSteering) {
+            items.add(edgeFee(EDGE_LB_STEERING, 1, "add-on"));
+        }
+        return items;
+    }
+
+    private LineItem edgeFee(String id, double quantity, String unit) {
+        EdgePrice fee = catalog.edgeService(id);
+        return new LineItem("edge", fee.name(), GLOBAL, quantity, unit, quantity * fee.monthlyUsd());
     }
 
     /** A managed Postgres instance; a highly available primary costs the tier's HA factor times one instance. */

@@ -104,12 +104,13 @@ final class SingleServerPlanner implements StagePlanner {
                 + Format.number(Math.ceil(d.dbStorageGb())) + " GB database + " + Format.number(Math.ceil(d.mediaStorageGb()))
                 + " GB media at " + Format.percent(c.get(DISK_TARGET_USAGE)) + " full), snapshotted daily and kept "
                 + retention + " days.");
-        CostBreakdown cost = new CostBreakdown(cost(w.cloud(), region, type, storage));
+        CostBreakdown cost = new CostBreakdown(cost(w, region, type, storage));
         return Optional.of(new SizingPlan(w, r.stage(), r.regions(), r.reasons(), d, List.of(server), split, null, List.of(),
                 List.of(), storage, cost, notes));
     }
 
-    private List<LineItem> cost(Cloud cloud, String region, InstanceType type, StoragePlan s) {
+    private List<LineItem> cost(Workload w, String region, InstanceType type, StoragePlan s) {
+        Cloud cloud = w.cloud();
         CloudProfile p = c.profile(cloud);
         List<LineItem> items = new ArrayList<>();
         items.add(c.prices().vm("server", region, type, 1));
@@ -117,6 +118,9 @@ final class SingleServerPlanner implements StagePlanner {
         items.add(c.prices().disk("data disk", cloud, region, p.dataDisk(), s.dataDiskGb()));
         items.add(c.prices().snapshots("data disk snapshots", cloud, region, s.dataDiskGb()));
         items.add(c.prices().service("network", "static public IP", cloud, region, p.staticIp(), 1, "address"));
+        if (w.edge() == Edge.CLOUDFLARE) {
+            items.add(c.prices().edgePlan());
+        }
         return items;
     }
 

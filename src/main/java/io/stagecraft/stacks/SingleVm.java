@@ -2,6 +2,8 @@ package io.stagecraft.stacks;
 
 import com.pulumi.core.Output;
 import io.stagecraft.components.ServerStartupScript;
+import io.stagecraft.components.edge.CloudflareRanges;
+import io.stagecraft.components.edge.EdgeOrigin;
 import io.stagecraft.config.StackConfig;
 import io.stagecraft.planning.PlannedStack;
 import io.stagecraft.sizing.PoolPlan;
@@ -26,7 +28,17 @@ public final class SingleVm {
     public static String script(PlannedStack planned, List<String> dataDevices) {
         StackConfig config = planned.config();
         return new ServerStartupScript(planned.plan().server(), config.appImage(), config.appPort(), config.domains(),
-                server(planned).type().gpus() > 0, dataDevices).render();
+                server(planned).type().gpus() > 0, dataDevices, edgeRanges(config)).render();
+    }
+
+    /** Who may reach the VM's web ports: the edge's ranges when the edge is on; empty means anyone. */
+    public static List<String> edgeRanges(StackConfig config) {
+        return config.edgeOn() ? CloudflareRanges.shipped().ipv4() : List.of();
+    }
+
+    /** What the edge sends traffic to: the VM's static IP, which answers ACME challenges over plain HTTP. */
+    public static EdgeOrigin edgeOrigin(Output<String> publicIp) {
+        return EdgeOrigin.answeringHttpChallenges(publicIp);
     }
 
     /** The plan's data disk, or the last deployment's when that was larger: a disk only grows. */

@@ -21,6 +21,11 @@ public final class StageStacks {
         void check(PlannedStack planned);
 
         StageStack create(String name, StageInputs inputs, ComponentResourceOptions opts);
+
+        /** Whether the stack can stand behind an edge (locks its origin to the edge, serves valid TLS behind it). */
+        default boolean takesEdge() {
+            return false;
+        }
     }
 
     private record Key(Stage stage, Cloud cloud) {

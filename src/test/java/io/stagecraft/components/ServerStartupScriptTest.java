@@ -66,4 +66,29 @@ class ServerStartupScriptTest {
         assertTrue(g.contains("nvidia-driver"));
         assertTrue(g.contains("driver: nvidia"));
     }
+
+    @Test
+    void behindAnEdgePlainHttpServesOnlyAcmeChallengesAndTheRestRedirects() {
+        String s = new ServerStartupScript(plan.server(), "ghcr.io/acme/app:1.0", 8000, List.of("app.example.com"), false,
+                List.of("/dev/disk/by-id/google-data"), List.of("173.245.48.0/20", "131.0.72.0/22")).render();
+        String http = s.substring(s.indexOf("nginx-http.conf <<'NGINX'"), s.indexOf("NGINX\ncp "));
+        assertTrue(http.contains("location /.well-known/acme-challenge/ { root /var/www/certbot; }"), http);
+        assertTrue(http.contains("location / { return 301 https://$host$request_uri; }"), http);
+        assertFalse(http.contains("proxy_pass"), "nothing but the challenge is served unencrypted");
+        // the visitor's address comes from the edge's header, for requests from the edge's ranges only
+        assertTrue(s.contains("  set_real_ip_from 173.245.48.0/20;\n  set_real_ip_from 131.0.72.0/22;\n"
+                + "  real_ip_header CF-Connecting-IP;\n"));
+        assertEquals(2, s.split("real_ip_header CF-Connecting-IP;", -1).length - 1, "in the HTTP and HTTPS servers");
+        // the daily job issues the first certificate if the first boot could not
+        String cron = s.substring(s.indexOf("cat > /etc/cron.daily/stagecraft-certbot"));
+        assertTrue(cron.contains("if [ ! -d $MOUNT/certbot/conf/live/app.example.com ]; then"), cron);
+        assertTrue(cron.contains("certonly --webroot -w /var/www/certbot -d app.example.com"), cron);
+        assertTrue(cron.contains("cat /opt/stagecraft/nginx-http.conf /opt/stagecraft/nginx-https.conf"), cron);
+    }
+
+    @Test
+    void anEdgeNeedsDomains() {
+        assertThrows(IllegalArgumentException.class, () -> new ServerStartupScript(plan.server(), "a:1", 80, List.of(),
+                false, List.of("/dev/x"), List.of("173.245.48.0/20")));
+    }
 }

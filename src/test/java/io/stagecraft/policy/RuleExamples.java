@@ -274,6 +274,15 @@ final class RuleExamples {
                 graph(routesMap("routes"), httpsProxy("https", "uploaded", "routes")), "Google-managed", "https");
         passes("gcp-lb-https-managed-certificate", "a Google-managed certificate",
                 graph(managedCertificate("cert"), routesMap("routes"), httpsProxy("https", "cert", "routes")));
+        passes("gcp-lb-https-managed-certificate", "a certificate map of Google-managed certificates (behind an edge)",
+                graph(certificateMap("certs"), certificateManagerCertificate("cert-app", true),
+                        mapEntry("entry-app", "certs", "cert-app"), routesMap("routes"), mapProxy("https", "certs", "routes")));
+        fails("gcp-lb-https-managed-certificate", "a certificate map entry with an uploaded certificate",
+                graph(certificateMap("certs"), certificateManagerCertificate("cert-app", false),
+                        mapEntry("entry-app", "certs", "cert-app"), routesMap("routes"), mapProxy("https", "certs", "routes")),
+                "entry-app of its certificate map name no Google-managed certificate", "https");
+        fails("gcp-lb-https-managed-certificate", "a certificate map that is not in the stack",
+                graph(routesMap("routes"), mapProxy("https", "elsewhere", "routes")), "is not in this stack", "https");
 
         fails("gcp-lb-http-redirects-to-https", "the HTTP proxy serving the app's routes",
                 graph(routesMap("routes"), httpProxy("http", "routes")), "serves traffic over plain HTTP (defaultService)", "http");
@@ -394,5 +403,26 @@ final class RuleExamples {
                 graph(sqlUser("db-user").set("password", "hunter2"), secretVersion("api-key").set("secretData", "abc")),
                 "stored unencrypted", "db-user", "api-key");
         passes("secret-inputs-are-secret", "values passed as Pulumi secrets", graph(sqlUser("db-user"), secretVersion("api-key")));
+    }
+
+    private static TestGraphs.Node certificateMap(String name) {
+        return node(ResourceTypes.CERTIFICATE_MAP, name);
+    }
+
+    private static TestGraphs.Node certificateManagerCertificate(String name, boolean managed) {
+        TestGraphs.Node n = node(ResourceTypes.CERTIFICATE_MANAGER_CERTIFICATE, name);
+        return managed ? n.set("managed.domains", List.of("app.example.com"))
+                : n.set("selfManaged.pemCertificate", "-----BEGIN CERTIFICATE-----");
+    }
+
+    private static TestGraphs.Node mapEntry(String name, String mapName, String certificateName) {
+        return node(ResourceTypes.CERTIFICATE_MAP_ENTRY, name).set("map", mapName).set("hostname", "app.example.com")
+                .set("certificates", List.of("projects/p/locations/global/certificates/" + certificateName));
+    }
+
+    private static TestGraphs.Node mapProxy(String name, String mapName, String urlMapName) {
+        return node(ResourceTypes.TARGET_HTTPS_PROXY, name)
+                .set("certificateMap", "//certificatemanager.googleapis.com/projects/p/locations/global/certificateMaps/" + mapName)
+                .set("urlMap", "projects/p/global/uRLMaps/" + urlMapName);
     }
 }

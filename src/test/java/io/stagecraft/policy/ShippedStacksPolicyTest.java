@@ -80,7 +80,8 @@ class ShippedStacksPolicyTest {
     @Test
     void theShippedStacksBreakNoRule() {
         for (String file : List.of("stacks/horizontal.yaml", "Pulumi.prod.yaml", "stacks/single-vm.yaml",
-                "stacks/single-vm-aws.yaml", "stacks/vertical.yaml", "Pulumi.dev.yaml")) {
+                "stacks/single-vm-aws.yaml", "stacks/vertical.yaml", "Pulumi.dev.yaml", "stacks/single-vm-edge.yaml",
+                "stacks/single-vm-aws-edge.yaml", "stacks/horizontal-edge.yaml")) {
             assertEquals(Set.of(), all(evaluate(Plans.of(file))), file);
         }
     }

@@ -78,6 +78,8 @@ class CatalogTest {
         catalog.databases().forEach(t -> cited.add(t.sourceId()));
         catalog.caches().forEach(t -> cited.add(t.sourceId()));
         catalog.services().forEach(t -> cited.add(t.sourceId()));
+        catalog.edgeServices().forEach(t -> cited.add(t.sourceId()));
+        assertTrue(cited.contains("cloudflare-plans-unverified"), "the edge's fees cite their sources");
         for (String id : cited) {
             PriceSource s = catalog.sources().get(id);
             assertNotNull(s, id);

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Ingress for web hosts, least privilege: web ports to instances with the target tag, either from anywhere (a
- * public single VM) or only from Google's load balancer and health-check ranges (pools behind the load balancer);
+ * public single VM), only from an edge's published ranges (a single VM behind Cloudflare), or only from Google's load
+ * balancer and health-check ranges (pools behind the load balancer);
  * SSH only from Google's Identity-Aware Proxy range (for {@code gcloud compute ssh --tunnel-through-iap}) plus
  * any CIDRs the stack names. Never SSH from 0.0.0.0/0.
  */
@@ -61,14 +62,26 @@ public final class GcpHostFirewall extends ComponentResource {
             this(network, targetTag, List.of("80", "443"), List.of("0.0.0.0/0"), sshSourceRanges);
         }
 
+        /** A web host behind an edge: HTTP and HTTPS from the edge's ranges only. */
+        public static Args behindEdge(Output<String> network, String targetTag, List<String> edgeRanges,
+                                      List<String> sshSourceRanges) {
+            if (edgeRanges.isEmpty() || edgeRanges.contains("0.0.0.0/0")) {
+                throw new IllegalArgumentException("an edge's ranges, not the whole internet");
+            }
+            return new Args(network, targetTag, List.of("80", "443"), edgeRanges, sshSourceRanges);
+        }
+
         /** Instances behind the load balancer: the serving port from the load balancer and health checks only. */
         public static Args behindLoadBalancer(Output<String> network, String targetTag, int port, List<String> sshSourceRanges) {
             return new Args(network, targetTag, List.of(String.valueOf(port)), LOAD_BALANCER_RANGES, sshSourceRanges);
         }
 
         String webDescription() {
-            return webSourceRanges.contains("0.0.0.0/0") ? "HTTP and HTTPS to the web host"
-                    : "Load balancer and health checks to the serving port";
+            if (webSourceRanges.contains("0.0.0.0/0")) {
+                return "HTTP and HTTPS to the web host";
+            }
+            return webSourceRanges.equals(LOAD_BALANCER_RANGES) ? "Load balancer and health checks to the serving port"
+                    : "HTTP and HTTPS from the edge (Cloudflare) only";
         }
 
         public Args {

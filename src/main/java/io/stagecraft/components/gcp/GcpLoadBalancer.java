@@ -31,7 +31,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The global external HTTPS load balancer: a static global IP, a Google-managed certificate for the stack's domains,
+ * The global external HTTPS load balancer: a static global IP, a Google-managed certificate for the stack's domains
+ * (or, behind an edge, a Certificate Manager map whose certificates validate by DNS),
  * a URL map ({@code /api/*} to the HTTP pool, {@code /ws/*} to the websocket pool with client-IP affinity and a one
  * hour timeout, {@code /static/*} and {@code /media/*} to the CDN-backed bucket, the rest to the HTTP pool), Cloud
  * Armor on both backend services, and an HTTP listener that only redirects to HTTPS. CDN is off on the backend
@@ -79,17 +80,20 @@ public final class GcpLoadBalancer extends ComponentResource {
                                 URLMapPathMatcherPathRuleArgs.builder().paths("/media/*").service(args.mediaBackend()).build())
                         .build())
                 .build(), ChildOptions.of(this));
-        List<Output<String>> certificates = new ArrayList<>();
-        for (List<String> domains : args.certificateDomainSets()) {
-            certificates.add(new ManagedSslCertificate(certificateName(name, domains), ManagedSslCertificateArgs.builder()
-                    .description("Google-managed certificate for " + String.join(", ", domains))
-                    .managed(ManagedSslCertificateManagedArgs.builder().domains(domains).build())
-                    .build(), ChildOptions.of(this)).id());
+        TargetHttpsProxyArgs.Builder proxy = TargetHttpsProxyArgs.builder().urlMap(routes.id());
+        if (args.certificateMap() != null) {
+            proxy.certificateMap(args.certificateMap());
+        } else {
+            List<Output<String>> certificates = new ArrayList<>();
+            for (List<String> domains : args.certificateDomainSets()) {
+                certificates.add(new ManagedSslCertificate(certificateName(name, domains), ManagedSslCertificateArgs.builder()
+                        .description("Google-managed certificate for " + String.join(", ", domains))
+                        .managed(ManagedSslCertificateManagedArgs.builder().domains(domains).build())
+                        .build(), ChildOptions.of(this)).id());
+            }
+            proxy.sslCertificates(Output.all(certificates));
         }
-        TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", TargetHttpsProxyArgs.builder()
-                .urlMap(routes.id())
-                .sslCertificates(Output.all(certificates))
-                .build(), ChildOptions.of(this));
+        TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", proxy.build(), ChildOptions.of(this));
         new GlobalForwardingRule(name + "-https", GlobalForwardingRuleArgs.builder()
                 .loadBalancingScheme("EXTERNAL_MANAGED")
                 .ipProtocol("TCP")
@@ -145,10 +149,7 @@ public final class GcpLoadBalancer extends ComponentResource {
      * one (managed certificates cannot change their domains), never a replacement of the one serving traffic.
      */
     static String certificateName(String component, List<String> domains) {
-        List<String> sorted = new ArrayList<>(domains);
-        java.util.Collections.sort(sorted);
-        String digest = Integer.toHexString(String.join(",", sorted).hashCode() & 0x7fffffff);
-        return component + "-cert-" + "0".repeat(Math.max(0, 8 - digest.length())) + digest;
+        return component + "-cert-" + DomainDigest.of(domains);
     }
 
     public Output<String> ip() {
@@ -166,19 +167,33 @@ public final class GcpLoadBalancer extends ComponentResource {
     /**
      * @param certificateDomainSets one managed certificate per set, all attached: the stack's domains first, then the
      *                              last deployment's domains while they differ, so the certificate serving traffic
-     *                              stays attached until its successor is provisioned
+     *                              stays attached until its successor is provisioned. Empty with a certificate map
+     * @param certificateMap        a Certificate Manager map the HTTPS proxy serves instead (behind an edge, where a
+     *                              managed SSL certificate cannot validate), or null
      */
     public record Args(List<List<String>> certificateDomainSets, Backend api, Backend websocket,
                        Output<String> staticBackend, Output<String> mediaBackend, Output<String> securityPolicy,
-                       boolean protectAddress, Map<String, String> labels) {
+                       boolean protectAddress, Map<String, String> labels, Output<String> certificateMap) {
         /** A managed certificate covers at most 100 domains; a target proxy holds at most 15 certificates. */
         public static final int MAX_DOMAINS_PER_CERTIFICATE = 100;
         public static final int MAX_CERTIFICATES = 15;
 
+        /** Google-managed SSL certificates for the domain sets. */
+        public Args(List<List<String>> certificateDomainSets, Backend api, Backend websocket, Output<String> staticBackend,
+                    Output<String> mediaBackend, Output<String> securityPolicy, boolean protectAddress,
+                    Map<String, String> labels) {
+            this(certificateDomainSets, api, websocket, staticBackend, mediaBackend, securityPolicy, protectAddress, labels,
+                    null);
+        }
+
         public Args {
             certificateDomainSets = certificateDomainSets.stream().map(List::copyOf).toList();
             labels = Map.copyOf(labels);
-            if (certificateDomainSets.isEmpty() || certificateDomainSets.stream().anyMatch(List::isEmpty)) {
+            if (certificateMap != null) {
+                if (!certificateDomainSets.isEmpty()) {
+                    throw new IllegalArgumentException("either a certificate map or managed certificates, not both");
+                }
+            } else if (certificateDomainSets.isEmpty() || certificateDomainSets.stream().anyMatch(List::isEmpty)) {
                 throw new IllegalArgumentException("a managed certificate needs at least one domain");
             }
             if (certificateDomainSets.size() > MAX_CERTIFICATES

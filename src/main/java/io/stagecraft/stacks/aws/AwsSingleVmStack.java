@@ -8,6 +8,9 @@ import io.stagecraft.components.aws.AwsDataVolume;
 import io.stagecraft.components.aws.AwsHostSecurityGroup;
 import io.stagecraft.components.aws.AwsNetwork;
 import io.stagecraft.components.aws.AwsVmHost;
+import io.stagecraft.components.edge.EdgeOrigin;
+import io.stagecraft.config.InvalidInputException;
+import io.stagecraft.config.Setting;
 import io.stagecraft.config.StackConfig;
 import io.stagecraft.planning.PlannedStack;
 import io.stagecraft.sizing.Catalog;
@@ -20,6 +23,7 @@ import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
 import io.stagecraft.stacks.StageStacks;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The single-vm and vertical stages on AWS: one EC2 instance running the app, Postgres, Redis and nginx, built from a
@@ -33,15 +37,30 @@ public final class AwsSingleVmStack extends ComponentResource implements StageSt
     public static final StageStacks.Factory FACTORY = new StageStacks.Factory() {
         @Override
         public void check(PlannedStack planned) {
+            StackConfig config = planned.config();
+            int webRules = 2 * SingleVm.edgeRanges(config).size();
+            int room = AwsHostSecurityGroup.MAX_INBOUND_RULES - webRules;
+            if (config.edgeOn() && config.sshSourceRanges().size() > room) {
+                throw new InvalidInputException(Setting.SSH_SOURCE_RANGES.key(), String.join(",", config.sshSourceRanges()),
+                        "has " + config.sshSourceRanges().size() + " ranges; behind the edge the security group already"
+                                + " holds " + webRules + " web rules (HTTP and HTTPS for each Cloudflare range) of its "
+                                + AwsHostSecurityGroup.MAX_INBOUND_RULES, "at most " + room + " ranges (or use SSM)");
+            }
         }
 
         @Override
         public StageStack create(String name, StageInputs inputs, ComponentResourceOptions opts) {
             return new AwsSingleVmStack(name, inputs, opts);
         }
+
+        @Override
+        public boolean takesEdge() {
+            return true;
+        }
     };
 
     private final Map<String, Output<?>> outputs;
+    private final Output<String> publicIp;
 
     public AwsSingleVmStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -59,7 +78,8 @@ public final class AwsSingleVmStack extends ComponentResource implements StageSt
 
         AwsNetwork network = new AwsNetwork(name + "-net", new AwsNetwork.Args(zone, null, null, tags), child);
         AwsHostSecurityGroup sg = new AwsHostSecurityGroup(name + "-firewall", new AwsHostSecurityGroup.Args(
-                network.vpcId(), config.sshSourceRanges(), tags), child);
+                network.vpcId(), config.edgeOn() ? SingleVm.edgeRanges(config) : AwsHostSecurityGroup.ANYWHERE,
+                config.sshSourceRanges(), tags), child);
         AwsDataVolume data = new AwsDataVolume(name + "-data", new AwsDataVolume.Args(zone, dataDiskGb,
                 catalog.service(Cloud.AWS, profile.dataDisk()).apiName(), plan.storage().snapshotRetentionDays(),
                 config.protect(), tags), child);
@@ -70,12 +90,18 @@ public final class AwsSingleVmStack extends ComponentResource implements StageSt
                 data.volumeId(), userData, network.internetGateway(), config.protect(), tags), child);
         // the instance id is generated and the region validated: nothing user-typed reaches the command
         Output<String> shell = host.instanceId().applyValue(id -> "aws ssm start-session --target " + id + " --region " + region);
-        this.outputs = SingleVm.outputs(planned, dataDiskGb, host.publicIp(), shell);
+        this.publicIp = host.publicIp();
+        this.outputs = SingleVm.outputs(planned, dataDiskGb, publicIp, shell);
         registerOutputs(outputs);
     }
 
     @Override
     public Map<String, Output<?>> outputs() {
         return outputs;
+    }
+
+    @Override
+    public Optional<EdgeOrigin> edgeOrigin() {
+        return Optional.of(SingleVm.edgeOrigin(publicIp));
     }
 }

@@ -6,6 +6,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import io.stagecraft.components.PoolStartupScript;
 import io.stagecraft.components.StackLabels;
+import io.stagecraft.components.edge.CloudflareRanges;
+import io.stagecraft.components.edge.EdgeOrigin;
+import io.stagecraft.components.gcp.GcpCertificateMap;
 import io.stagecraft.components.gcp.GcpCloudArmor;
 import io.stagecraft.components.gcp.GcpHostFirewall;
 import io.stagecraft.components.gcp.GcpInstancePool;
@@ -41,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The horizontal stage on GCP (about 2,000-10,000 concurrent users): a private network with Cloud NAT, autoscaled
@@ -48,6 +52,9 @@ import java.util.Map;
  * Cloud Armor, Cloud SQL Postgres with read replicas reached through the Auth Proxy, Memorystore Redis, a bucket
  * behind Cloud CDN the pools may write media to, and alerting. Every size comes from the sizing plan; child names
  * derive from this component's name, never from sizes, so a bigger plan updates the same resources.
+ *
+ * <p>Behind the edge Cloud Armor admits Cloudflare's ranges only, and the load balancer serves Certificate Manager
+ * certificates validated by DNS records the edge creates (a managed SSL certificate cannot validate behind a proxy).
  */
 public final class GcpHorizontalStack extends ComponentResource implements StageStack {
     public static final String TYPE = "stagecraft:gcp:HorizontalStack";
@@ -75,9 +82,15 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
         public StageStack create(String name, StageInputs inputs, ComponentResourceOptions opts) {
             return new GcpHorizontalStack(name, inputs, opts);
         }
+
+        @Override
+        public boolean takesEdge() {
+            return true;
+        }
     };
 
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+    private final EdgeOrigin edgeOrigin;
 
     public GcpHorizontalStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -138,21 +151,35 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
         new GcpSecret(name + "-db-password", new GcpSecret.Args(dbSecretId, region, dbPassword, readers, labels), child);
         new GcpSecret(name + "-redis-auth", new GcpSecret.Args(redisSecretId, region, redis.authString(), readers, labels), child);
 
+        List<String> edgeRanges = config.edgeOn() ? CloudflareRanges.shipped().ipv4() : List.of();
         GcpCloudArmor armor = new GcpCloudArmor(name + "-armor",
-                new GcpCloudArmor.Args(GcpCloudArmor.Args.DEFAULT_REQUESTS_PER_MINUTE), child);
+                new GcpCloudArmor.Args(GcpCloudArmor.Args.DEFAULT_REQUESTS_PER_MINUTE, edgeRanges), child);
         PoolPlan apiPlan = plan.pool(Tier.API).orElseThrow();
         GcpInstancePool api = pools.get(Tier.API);
         GcpInstancePool ws = pools.get(Tier.WEBSOCKET);
         List<List<String>> certificates = new ArrayList<>();
-        certificates.add(config.domains());
-        if (!previous.certificateDomains().isEmpty() && !previous.certificateDomains().equals(config.domains())) {
-            certificates.add(previous.certificateDomains()); // still serving until the new one is provisioned
+        Output<String> certificateMap = null;
+        List<EdgeOrigin.DnsValidation> validations = List.of();
+        if (config.edgeOn()) {
+            // behind the proxy a managed SSL certificate never validates: Certificate Manager validates by DNS
+            GcpCertificateMap map = new GcpCertificateMap(name + "-certs", new GcpCertificateMap.Args(config.domains(),
+                    labels), child);
+            certificateMap = map.reference();
+            validations = map.validations();
+        } else {
+            certificates.add(config.domains());
+            if (!previous.certificateDomains().isEmpty() && !previous.certificateDomains().equals(config.domains())) {
+                certificates.add(previous.certificateDomains()); // still serving until the new one is provisioned
+            }
         }
         GcpLoadBalancer lb = new GcpLoadBalancer(name + "-lb", new GcpLoadBalancer.Args(certificates,
                 new GcpLoadBalancer.Backend(api.instanceGroup(), api.healthCheckId(),
                         PoolScaling.maxRatePerInstance(apiPlan.capacityPerUnit(), planned.coefficients())),
                 new GcpLoadBalancer.Backend(ws.instanceGroup(), ws.healthCheckId(), 0),
-                assets.staticBackendId(), assets.mediaBackendId(), armor.id(), config.protect(), labels), child);
+                assets.staticBackendId(), assets.mediaBackendId(), armor.id(), config.protect(), labels,
+                certificateMap), child);
+        // the edge redirects plain HTTP itself: nothing here needs an HTTP challenge
+        this.edgeOrigin = new EdgeOrigin(lb.ip(), true, validations);
         new GcpMonitoring(name + "-alerts", new GcpMonitoring.Args(stack, connections.primary(), config.alertEmail(),
                 labels), child);
 
@@ -164,8 +191,9 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
         outputs.put("bucketName", assets.bucketName());
         outputs.put("apiPool", api.groupName());
         outputs.put("websocketPool", ws.groupName());
+        // the managed SSL certificate's domains; behind the edge there is none (Certificate Manager serves instead)
         outputs.put(PreviousDeployment.OUTPUT, Output.of(PreviousDeployment.facts(plan.stage(), 0, connections.primary(),
-                connections.replicas(), config.domains())));
+                connections.replicas(), config.edgeOn() ? List.of() : config.domains())));
         registerOutputs(outputs);
     }
 
@@ -177,5 +205,10 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
     @Override
     public Map<String, Output<?>> outputs() {
         return outputs;
+    }
+
+    @Override
+    public Optional<EdgeOrigin> edgeOrigin() {
+        return Optional.of(edgeOrigin);
     }
 }

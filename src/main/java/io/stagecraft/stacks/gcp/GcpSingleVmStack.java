@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.stagecraft.components.StackLabels;
+import io.stagecraft.components.edge.EdgeOrigin;
 import io.stagecraft.components.gcp.GcpDataDisk;
 import io.stagecraft.components.gcp.GcpHostFirewall;
 import io.stagecraft.components.gcp.GcpMachine;
@@ -22,6 +23,7 @@ import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
 import io.stagecraft.stacks.StageStacks;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The single-vm and vertical stages on GCP: one VM running the app, Postgres, Redis and nginx, built from a network, a
@@ -45,9 +47,15 @@ public final class GcpSingleVmStack extends ComponentResource implements StageSt
         public StageStack create(String name, StageInputs inputs, ComponentResourceOptions opts) {
             return new GcpSingleVmStack(name, inputs, opts);
         }
+
+        @Override
+        public boolean takesEdge() {
+            return true;
+        }
     };
 
     private final Map<String, Output<?>> outputs;
+    private final Output<String> publicIp;
 
     public GcpSingleVmStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -63,8 +71,10 @@ public final class GcpSingleVmStack extends ComponentResource implements StageSt
         int dataDiskGb = SingleVm.dataDiskGb(planned, inputs.previous());
 
         GcpNetwork network = new GcpNetwork(name + "-net", GcpNetworkArgs.in(region), child);
-        new GcpHostFirewall(name + "-firewall", new GcpHostFirewall.Args(network.networkId(), NETWORK_TAG,
-                config.sshSourceRanges()), child);
+        new GcpHostFirewall(name + "-firewall", config.edgeOn()
+                ? GcpHostFirewall.Args.behindEdge(network.networkId(), NETWORK_TAG, SingleVm.edgeRanges(config),
+                        config.sshSourceRanges())
+                : new GcpHostFirewall.Args(network.networkId(), NETWORK_TAG, config.sshSourceRanges()), child);
         GcpDataDisk data = new GcpDataDisk(name + "-data", new GcpDataDisk.Args(region, zone, dataDiskGb,
                 profile.dataDisk(), plan.storage().snapshotRetentionDays(), config.protect(), labels), child);
         GcpVmHost host = new GcpVmHost(name + "-host", GcpVmHost.Args.builder()
@@ -85,12 +95,18 @@ public final class GcpSingleVmStack extends ComponentResource implements StageSt
         // every part of the command is validated: project id, zone from the catalog, a generated instance name
         Output<String> shell = host.instanceName().applyValue(n -> "gcloud compute ssh " + n + " --zone " + zone
                 + " --tunnel-through-iap --project " + config.gcpProject());
-        this.outputs = SingleVm.outputs(planned, dataDiskGb, host.publicIp(), shell);
+        this.publicIp = host.publicIp();
+        this.outputs = SingleVm.outputs(planned, dataDiskGb, publicIp, shell);
         registerOutputs(outputs);
     }
 
     @Override
     public Map<String, Output<?>> outputs() {
         return outputs;
+    }
+
+    @Override
+    public Optional<EdgeOrigin> edgeOrigin() {
+        return Optional.of(SingleVm.edgeOrigin(publicIp));
     }
 }
