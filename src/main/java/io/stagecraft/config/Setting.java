@@ -66,7 +66,10 @@ public enum Setting {
     APP_IMAGE("appImage", Kind.TEXT, "container image of the application", "nginxdemos/hello:plain-text", 0, 512,
             null, null),
     APP_PORT("appPort", Kind.WHOLE_NUMBER, "port the application container listens on", "80", 1, 65535, null, null),
-    DB_PASSWORD("dbPassword", Kind.SECRET, "database password; must be a Pulumi secret", "none", 8, 512, null, null);
+    DB_PASSWORD("dbPassword", Kind.SECRET, "database password; must be a Pulumi secret", "none", 8, 512, null, null),
+    RETIRE("retire", Kind.CHOICE, "after migrating its data, remove the single-vm | vertical stack kept as legacy since"
+            + " a move up a stage (only the stage running as legacy)", "none: a legacy stack is kept", 0, 0, "--retire",
+            "STAGE");
 
     public static final String NAMESPACE = "stagecraft";
 

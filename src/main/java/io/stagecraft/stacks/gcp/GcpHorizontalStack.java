@@ -77,6 +77,7 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
     };
 
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+    private final Map<String, Object> facts;
 
     public GcpHorizontalStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -163,8 +164,8 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
         outputs.put("bucketName", assets.bucketName());
         outputs.put("apiPool", api.groupName());
         outputs.put("websocketPool", ws.groupName());
-        outputs.put(PreviousDeployment.OUTPUT, Output.of(PreviousDeployment.facts(plan.stage(), 0, connections.primary(),
-                connections.replicas(), config.domains())));
+        this.facts = PreviousDeployment.facts(plan.stage(), 0, connections.primary(), connections.replicas(),
+                config.domains());
         registerOutputs(outputs);
     }
 
@@ -176,5 +177,10 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
     @Override
     public Map<String, Output<?>> outputs() {
         return outputs;
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return facts;
     }
 }
