@@ -31,17 +31,28 @@ public final class Plans {
     /** A stack file with some settings changed (or removed, when the value is null). */
     public static synchronized OfflinePlanner.Result of(String stackFile, Map<String, String> changes) {
         String key = stackFile + changes;
-        return CACHE.computeIfAbsent(key, k -> {
-            MapConfigSource base = StackFile.load(Path.of(stackFile));
-            Map<String, String> values = new LinkedHashMap<>(base.values());
-            changes.forEach((name, value) -> {
-                if (value == null) {
-                    values.remove(name);
-                } else {
-                    values.put(name, value);
-                }
-            });
-            return OfflinePlanner.defaults().plan(new MapConfigSource(values, base.secretKeys(), base.stackName().orElse("dev")));
+        return CACHE.computeIfAbsent(key, k -> OfflinePlanner.defaults().plan(settings(stackFile, changes)));
+    }
+
+    /** A stack file's settings with some changed (or removed, when the value is null), under the file's stack name. */
+    public static MapConfigSource settings(String stackFile, Map<String, String> changes) {
+        MapConfigSource base = StackFile.load(Path.of(stackFile));
+        Map<String, String> values = new LinkedHashMap<>(base.values());
+        changes.forEach((name, value) -> {
+            if (value == null) {
+                values.remove(name);
+            } else {
+                values.put(name, value);
+            }
         });
+        return new MapConfigSource(values, base.secretKeys(), base.stackName().orElse("dev"));
+    }
+
+    /**
+     * Settings planned as the next deployment after {@code previous}: the program reads the previous plan's outputs
+     * back as its last deployment, as {@code pulumi up} would.
+     */
+    public static OfflinePlanner.Result next(OfflinePlanner.Result previous, MapConfigSource settings) {
+        return OfflinePlanner.defaults().plan(settings, previous.run().outputs());
     }
 }
