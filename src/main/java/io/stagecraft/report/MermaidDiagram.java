@@ -16,7 +16,7 @@ import java.util.Set;
  * each building block in it (a component directly under the stage stack) a node with its count of cloud resources,
  * and an arrow from one block to another where a resource of the first references one of the second (an input
  * holding the other's id, self link, name or address, or a dependsOn). Users point at the blocks that own a public
- * entry (a forwarding rule, an external address, an Elastic IP).
+ * entry (a global forwarding rule, an external static address, an Elastic IP, a load balancer, a DNS record).
  */
 public final class MermaidDiagram {
     private static final Set<String> PUBLIC_ENTRIES = Set.of("gcp:compute/globalForwardingRule:GlobalForwardingRule",
@@ -66,7 +66,9 @@ public final class MermaidDiagram {
         Set<String> edges = new LinkedHashSet<>();
         for (ResourceNode n : graph.customResources()) {
             ResourceNode block = blockOf.get(n.urn());
-            if (block != null && PUBLIC_ENTRIES.contains(n.type()) && ids.containsKey(block.urn())) {
+            boolean publicEntry = PUBLIC_ENTRIES.contains(n.type())
+                    || (n.type().equals("gcp:compute/address:Address") && "EXTERNAL".equals(n.string("addressType")));
+            if (block != null && publicEntry && ids.containsKey(block.urn())) {
                 edges.add("users --> " + ids.get(block.urn()));
             }
         }
