@@ -13,9 +13,4 @@ public record PropertyChange(String path, Object before, Object after, boolean r
     public Kind kind() {
         return before == null ? Kind.ADDED : after == null ? Kind.REMOVED : Kind.CHANGED;
     }
-
-    /** Whether the path names a resource option rather than an input. */
-    public boolean isOption() {
-        return path.startsWith("[");
-    }
 }

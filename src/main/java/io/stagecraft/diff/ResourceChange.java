@@ -23,11 +23,6 @@ public record ResourceChange(String urn, String type, String name, String parent
         refusals = List.copyOf(refusals);
     }
 
-    /** The resource as it is after the change, or as it was for a delete. */
-    public ResourceNode node() {
-        return after.or(() -> before).orElseThrow();
-    }
-
     public boolean stateful() {
         return StatefulTypes.isStateful(type);
     }

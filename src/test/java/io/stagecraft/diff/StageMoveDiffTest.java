@@ -172,6 +172,38 @@ class StageMoveDiffTest {
     }
 
     @Test
+    void fewerUsersOnASingleVmNeverShrinkItsDiskWhenPlannedAsTheNextDeployment() {
+        OfflinePlanner.Result big = first(Plans.settings(GCP, Map.of("stagecraft:users", "1500")));
+        OfflinePlanner.Result small = Plans.next(big, Plans.settings(GCP, Map.of("stagecraft:users", "300")));
+        PlanDiff d = PlanDiff.between(big, small);
+        assertEquals(Set.of("stagecraft-host-vm"), d.names(Operation.UPDATE), "the machine shrinks, the disk stays");
+        assertEquals(List.of(), d.risks());
+    }
+
+    @Test
+    void aShrinkingDiskIsAReplacementOnGcpAndARefusalOnAws() {
+        // two first deployments, not successive ones: the smaller plan does not know the disk's size, so it shrinks it
+        OfflinePlanner.Result gcpBig = first(Plans.settings(GCP, Map.of("stagecraft:users", "1500")));
+        OfflinePlanner.Result gcpSmall = first(Plans.settings(GCP, Map.of("stagecraft:users", "300")));
+        PlanDiff gcp = PlanDiff.between(gcpBig, gcpSmall);
+        assertTrue(gcp.names(Operation.REPLACE).contains("stagecraft-data-disk"));
+        DataRisk disk = gcp.risks().get(0);
+        assertEquals("stagecraft-data-disk", disk.name());
+        assertEquals(Operation.REPLACE, disk.operation());
+        assertEquals("size: 220 => 50 (a decrease replaces, google-beta 5.0.0)", disk.reasons().get(0));
+        assertTrue(disk.reasons().get(1).startsWith("a replacement deletes this persistent disk and everything on the disk"));
+
+        OfflinePlanner.Result awsBig = first(Plans.settings(AWS, Map.of("stagecraft:users", "1500")));
+        OfflinePlanner.Result awsSmall = first(Plans.settings(AWS, Map.of("stagecraft:users", "300")));
+        PlanDiff aws = PlanDiff.between(awsBig, awsSmall);
+        List<String> refusals = aws.refused().stream().map(ResourceChange::name).toList();
+        assertEquals(List.of("stagecraft-data-volume"), refusals);
+        assertTrue(aws.refused().get(0).refusals().get(0).startsWith("size: 220 => 50 (the cloud API refuses a decrease"),
+                aws.refused().get(0).refusals().toString());
+        assertEquals(List.of(), aws.risks(), "refused, not replaced: the volume survives a failed update");
+    }
+
+    @Test
     void retiringTheLegacyStageDeletesItsResourcesAndListsItsDisk() {
         OfflinePlanner.Result vertical = first(gcp(1500));
         OfflinePlanner.Result horizontal = Plans.next(vertical, gcp(5000));
