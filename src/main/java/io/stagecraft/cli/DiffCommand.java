@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
  * deployment, exactly as {@code pulumi up} would see them; both are planned as the "from" stack.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compares two offline plans of one stack, as pulumi preview --diff would: what is created,",
-                "updated (which inputs, old => new), replaced (and why) or deleted, grouped by component; the",
-                "monthly cost before and after by line item; and every database, disk, bucket or cache at risk.",
-                "Give --from and --to, or --stack/--config with setting flags for a what-if."},
+        description = {"Compares two offline plans of one stack, as pulumi preview --diff would:",
+                "what is created, updated (which inputs, old => new), replaced (and why)",
+                "or deleted, grouped by component; the monthly cost before and after by",
+                "line item; and every database, disk, bucket or cache at risk.",
+                "Give --from and --to, or --stack/--config with setting flags (what-if)."},
         footer = {"", "Examples:",
                 "  stagecraft diff --from stacks/single-vm.yaml --to stacks/horizontal.yaml",
                 "  stagecraft diff --stack prod --users 8000",
