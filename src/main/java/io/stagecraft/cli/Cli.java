@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code size}, {@code plan}, {@code policy}. Errors a user can fix print as one line and exit 2; nothing else
+ * The command line: {@code size}, {@code plan}, {@code diff}, {@code policy}. Errors a user can fix print as one line and exit 2; nothing else
  * reaches the user as a stack trace either (set STAGECRAFT_DEBUG=1 to see one). Arguments are taken literally:
  * {@code @file} is not expanded.
  */
@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "Sizes infrastructure for a number of users and plans the matching Pulumi stack.",
-        subcommands = {SizeCommand.class, PlanCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SizeCommand.class, PlanCommand.class, DiffCommand.class, PolicyCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_INPUT = 2;
     public static final int EXIT_FAILURE = 1;
@@ -60,6 +61,7 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExpandAtFiles(false);
         SettingFlags.install(cl.getSubcommands().get("size").getCommandSpec());
+        SettingFlags.install(cl.getSubcommands().get("diff").getCommandSpec());
         return cl;
     }
 

@@ -14,10 +14,35 @@ public final class ChildOptions {
     }
 
     /**
-     * For resources that hold data (disks, databases, buckets, caches): protected when the stack asks for it
-     * (prod by default), so a {@code pulumi up} that would delete or replace them stops instead.
+     * For resources holding data nothing else can rebuild (a data disk, the primary database, the media bucket): in a
+     * protected stack (prod by default) {@code protect}, so a {@code pulumi up} that would delete or replace them stops
+     * instead, and {@code retainOnDelete}, so a deletion Pulumi is later told to make on purpose (retiring a legacy stage,
+     * a replacement, a destroy after unprotecting) drops the resource from the stack but leaves it, and its data, in the
+     * cloud until someone deletes it by hand. Unprotected stacks (dev) clean up after themselves.
      */
     public static CustomResourceOptions stateful(Resource parent, boolean protect) {
+        return statefulBuilder(parent, protect).build();
+    }
+
+    /**
+     * {@link #stateful} with the two options set apart: a legacy stage being retired is first unprotected while its
+     * data disk stays retained, so removing it later leaves the disk in the cloud.
+     */
+    public static CustomResourceOptions stateful(Resource parent, boolean protect, boolean retainOnDelete) {
+        return CustomResourceOptions.builder().parent(parent).protect(protect).retainOnDelete(retainOnDelete).build();
+    }
+
+    /** {@link #stateful} as a builder, for children that need more options (dependencies, ignored inputs). */
+    public static CustomResourceOptions.Builder statefulBuilder(Resource parent, boolean protect) {
+        return CustomResourceOptions.builder().parent(parent).protect(protect).retainOnDelete(protect);
+    }
+
+    /**
+     * For resources whose identity matters but that hold no data (a static IP DNS points at, a cache warmed again from
+     * the database, a read replica): protected when the stack asks for it, but deleted for real once Pulumi may delete
+     * them, since keeping them would only keep billing.
+     */
+    public static CustomResourceOptions protectedIf(Resource parent, boolean protect) {
         return CustomResourceOptions.builder().parent(parent).protect(protect).build();
     }
 

@@ -39,6 +39,10 @@ public record PoolStartupScript(
     public static final int PRIMARY_PORT = 5432;
     /** The Docker network the app and the proxy share; the proxy is reachable there by its container name. */
     public static final String DOCKER_NETWORK = "stagecraft";
+    /** The app's environment on a pool VM: DATABASE_URL reaches the primary through the Auth Proxy. */
+    public static final String ENV_FILE = "/etc/stagecraft/app.env";
+    /** The Auth Proxy's container name on {@link #DOCKER_NETWORK}. */
+    public static final String PROXY_CONTAINER = "cloudsql-proxy";
 
     public PoolStartupScript {
         replicaConnections = List.copyOf(replicaConnections);

@@ -31,6 +31,13 @@ public record ServerStartupScript(
         List<String> edgeRanges) {
 
     public static final String MOUNT = "/mnt/data";
+    /** Where the script writes the Compose project (the migration runbook runs pg_dump through it). */
+    public static final String COMPOSE_FILE = "/opt/stagecraft/compose.yaml";
+    /** The Compose services the runbook addresses. */
+    public static final String POSTGRES_SERVICE = "postgres";
+    public static final String APP_SERVICE = "app";
+    /** The database and its owner in the VM's Postgres (and in Cloud SQL: the same names). */
+    public static final String DATABASE = "app";
     public static final String FS_LABEL = "stagecraft-data";
     /** The uid the official postgres and redis images run as after their entrypoints drop root. */
     public static final int CONTAINER_UID = 999;

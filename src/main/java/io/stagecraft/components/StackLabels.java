@@ -6,15 +6,37 @@ import java.util.Map;
 
 /**
  * Labels (GCP) and tags (AWS) on every resource: who manages it and for which stack. The stage is deliberately
- * not a label, so moving between stages does not touch every resource.
+ * not a label, so moving between stages does not touch every resource. A stage kept running beside its successor
+ * until its data is migrated is marked {@value #LEGACY}{@code : true}.
+ *
+ * @param legacy whether the resources belong to a stage kept as legacy
  */
-public record StackLabels(String stack, String environment) {
+public record StackLabels(String stack, String environment, boolean legacy) {
+    /** The label that marks a legacy stage's resources (in-place on every labelled type the stacks use). */
+    public static final String LEGACY = "stagecraft-legacy";
+
+    public StackLabels(String stack, String environment) {
+        this(stack, environment, false);
+    }
 
     public Map<String, String> labels() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("managed-by", "stagecraft");
         m.put("stagecraft-stack", clean(stack));
         m.put("environment", clean(environment));
+        if (legacy) {
+            m.put(LEGACY, "true");
+        }
+        return m;
+    }
+
+    /**
+     * Labels without the legacy mark, for the inputs where a changed label replaces the resource (a snapshot
+     * schedule's snapshot labels): marking a stage legacy must not replace anything.
+     */
+    public static Map<String, String> withoutLegacy(Map<String, String> labels) {
+        Map<String, String> m = new LinkedHashMap<>(labels);
+        m.remove(LEGACY);
         return m;
     }
 

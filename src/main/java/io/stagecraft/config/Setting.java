@@ -87,7 +87,10 @@ public enum Setting {
     APP_PORT("appPort", Kind.WHOLE_NUMBER, "port the application container listens on", "80", 1, 65535, null, null),
     DB_PASSWORD("dbPassword", Kind.SECRET, "database password; must be a Pulumi secret", "none", 8, 512, null, null),
     POLICY_WAIVERS("policyWaivers", Kind.LIST, "advisory policy rules waived for this stack, each \"rule-id: reason\""
-            + " (docs/policies.md)", "none", 0, 50, null, null);
+            + " (docs/policies.md)", "none", 0, 50, null, null),
+    RETIRE("retire", Kind.CHOICE, "after migrating its data, remove the single-vm | vertical stack kept as legacy since"
+            + " a move up a stage (only the stage running as legacy)", "none: a legacy stack is kept", 0, 0, "--retire",
+            "STAGE");
 
     public static final String NAMESPACE = "stagecraft";
 

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param policyWaivers       advisory policy rules waived for this stack, as written ("rule-id: reason")
  * @param cloudflareZoneId    the Cloudflare zone of the domains (validated), or null; set whenever the edge is on
  * @param cloudflareAccountId the Cloudflare account (validated), or null; needed where the edge load-balances
+ * @param retire              the legacy stage to remove (a single-VM stage); whether it really runs as legacy is the
+ *                            program's check
  */
 public record StackConfig(
         Workload workload,
@@ -48,7 +50,8 @@ public record StackConfig(
         List<String> policyWaivers,
         String stackName,
         String cloudflareZoneId,
-        String cloudflareAccountId) {
+        String cloudflareAccountId,
+        Optional<Stage> retire) {
 
     public enum Environment {
         DEV, STAGING, PROD;
@@ -80,6 +83,16 @@ public record StackConfig(
             + "(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$");
     /** Numbers as people write them: no leading zeros, no hex, no separators, no sexagesimal. */
     private static final Pattern NUMBER = Pattern.compile("^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]{1,3})?$");
+
+    /** Whether a value read back from a deployment's outputs is a domain name this reader would accept. */
+    public static boolean isDomainName(String value) {
+        return value != null && DOMAIN.matcher(value).matches();
+    }
+
+    /** Whether a value read back from a deployment's outputs is a container image reference this reader would accept. */
+    public static boolean isImageReference(String value) {
+        return value != null && value.length() <= Setting.APP_IMAGE.max() && IMAGE.matcher(value).matches();
+    }
 
     public boolean isProd() {
         return environment == Environment.PROD;
@@ -194,7 +207,7 @@ public record StackConfig(
             requireEdgeSettings(src, zoneId, domains);
         }
         return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, gcpProject,
-                r.list(Setting.POLICY_WAIVERS), stackName, zoneId, accountId);
+                r.list(Setting.POLICY_WAIVERS), stackName, zoneId, accountId, retire(r));
     }
 
     private static Edge edge(Reader r) {
@@ -319,6 +332,20 @@ public record StackConfig(
                     "the same primary region in both, or drop " + providerKey);
         }
         return regions;
+    }
+
+    /** Only a single-VM stage is ever kept as legacy, so only those can be retired. */
+    private static Optional<Stage> retire(Reader r) {
+        Optional<String> text = r.raw(Setting.RETIRE);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Stage> stage = Stage.fromId(text.get()).filter(Stage::isSingleServer);
+        if (stage.isEmpty()) {
+            throw new InvalidInputException(Setting.RETIRE.key(), text.get(), "only a single-VM stage is kept as legacy after"
+                    + " a move up, so only it can be retired", Stage.SINGLE_VM.id() + " | " + Stage.VERTICAL.id());
+        }
+        return stage;
     }
 
     private static Environment environment(Reader r, String stackName) {

@@ -135,12 +135,17 @@ public final class GcpRateCard implements RateCard {
                         size * template.number("disks.0.diskSizeGb")));
     }
 
+    /**
+     * VMs in a region that reach the internet through Cloud NAT: pool instances, and single instances without an
+     * external IP (a VM with one, such as a single VM kept beside the pools, never uses the NAT gateway).
+     */
     private static int vmsIn(ResourceGraph graph, String region) {
         int vms = 0;
         for (ResourceNode n : graph.customResources()) {
             if (n.type().equals(GROUP) && region.equals(n.string("region"))) {
                 vms += (int) n.number("targetSize");
-            } else if (n.type().equals(INSTANCE) && n.string("zone").startsWith(region + "-")) {
+            } else if (n.type().equals(INSTANCE) && n.string("zone").startsWith(region + "-")
+                    && n.input("networkInterfaces.0.accessConfigs.0").isEmpty()) {
                 vms += 1;
             }
         }

@@ -70,6 +70,48 @@ final class InputPaths {
         return false;
     }
 
+    /** Every text leaf of the inputs by concrete dotted path (list items by index). */
+    static Map<String, String> textLeaves(Map<String, Object> inputs) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        leaves("", inputs, out);
+        return out;
+    }
+
+    private static void leaves(String prefix, Object value, Map<String, String> out) {
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> leaves(prefix.isEmpty() ? k.toString() : prefix + "." + k, v, out));
+        } else if (value instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                leaves(prefix + "." + i, l.get(i), out);
+            }
+        } else if (value instanceof String text) {
+            out.put(prefix, text);
+        }
+    }
+
+    /** A copy of the inputs with the value at a concrete dotted path (which must exist) replaced. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withValue(Map<String, Object> inputs, String path, Object value) {
+        return (Map<String, Object>) replaced(inputs, List.of(path.split("\\.")), 0, value);
+    }
+
+    private static Object replaced(Object current, List<String> parts, int i, Object value) {
+        if (i == parts.size()) {
+            return value;
+        }
+        String part = parts.get(i);
+        if (current instanceof List<?> l && part.chars().allMatch(Character::isDigit)) {
+            List<Object> copy = new ArrayList<>(l);
+            int k = Integer.parseInt(part);
+            copy.set(k, replaced(l.get(k), parts, i + 1, value));
+            return copy;
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        ((Map<?, ?>) current).forEach((k, v) -> copy.put(k.toString(), v));
+        copy.put(part, replaced(copy.get(part), parts, i + 1, value));
+        return copy;
+    }
+
     static String normalize(String pulumiPath) {
         String dotted = KEY.matcher(pulumiPath).replaceAll(".$1");
         return INDEX.matcher(dotted).replaceAll(".$1");

@@ -54,6 +54,9 @@ final class RecordingMonitor extends MockMonitor {
             response.setId(request.getCustom() ? answer.id() : "").setObject(object);
             outputs = new java.util.LinkedHashMap<>(inputs);
             outputs.putAll(answer.computed());
+            if (request.getCustom()) {
+                outputs.put("id", answer.id()); // what other resources reference (network.id(), ...)
+            }
         }
         recorded.add(node(request, urn, inputs, outputs));
         return CompletableFuture.completedFuture(response.build());

@@ -90,7 +90,9 @@ final class CloudSqlRules {
             .why("With requireSsl the instance only accepts client certificates; the pool VMs get them by connecting"
                     + " through the Cloud SQL Auth Proxy, which needs the VM's service account to hold"
                     + " roles/cloudsql.client. A VM without the grant cannot reach the database at all, so the stack"
-                    + " deploys but the application fails. Mandatory: the deployment does not work.")
+                    + " deploys but the application fails. A single VM kept as legacy after a move up runs its own"
+                    + " Postgres (its dump is restored from a pool VM) and is not checked. Mandatory: the deployment"
+                    + " does not work.")
             .fix("Grant roles/cloudsql.client (a projects IAMMember for \"serviceAccount:<email>\") to each VM's service"
                     + " account, and run the Cloud SQL Auth Proxy on the VMs.")
             .mandatory().appliesTo(SQL_INSTANCE, INSTANCE, INSTANCE_TEMPLATE, REGION_INSTANCE_TEMPLATE,
@@ -113,7 +115,7 @@ final class CloudSqlRules {
             }
         }
         List<Rule.Finding> out = new ArrayList<>();
-        for (ResourceNode vm : graph.where(n -> ResourceTypes.VMS.contains(n.type()))) {
+        for (ResourceNode vm : graph.where(n -> ResourceTypes.VMS.contains(n.type()) && !LegacyMark.isLegacy(n))) {
             String email = Inputs.at(vm, "serviceAccount.email").text();
             if (email == null || Inputs.isUnknown(email)) {
                 continue; // no own account: gcp-vm-own-service-account reports it

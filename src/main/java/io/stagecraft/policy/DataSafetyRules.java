@@ -43,11 +43,14 @@ final class DataSafetyRules {
                 .title("Stateful resources carry Pulumi's protect option in prod")
                 .why("protect makes pulumi up and pulumi destroy stop before deleting or replacing the resource, so a"
                         + " rename, a replacing change or a destroy on the wrong stack cannot drop the data. Stateful"
-                        + " types: " + String.join(", ", stateful.types()) + ". Mandatory in prod: data loss;"
-                        + " dev and staging stacks may be torn down freely.")
+                        + " types: " + String.join(", ", stateful.types()) + ". A legacy single VM being retired"
+                        + " (stagecraft:retire) loses protect on purpose and passes while it keeps retainOnDelete,"
+                        + " which leaves its data in the cloud. Mandatory in prod: data loss; dev and staging stacks may"
+                        + " be torn down freely.")
                 .fix("Create the resource with protect(true) in prod (Stagecraft's stagecraft:protect, on by default in prod).")
                 .mandatory().appliesTo(stateful.types())
                 .perResource((resource, ctx) -> ctx.isProd() && !resource.options().protect()
+                        && !(resource.options().retainOnDelete() && LegacyMark.isLegacy(resource))
                         ? List.of("A prod " + resource.type() + " without protect can be deleted or replaced by pulumi up.")
                         : List.of());
     }

@@ -7,9 +7,12 @@ import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import io.stagecraft.sizing.Format;
 import io.stagecraft.sizing.LineItem;
+import io.stagecraft.sizing.Stage;
+import io.stagecraft.stacks.MigrationRunbook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An offline plan as text (stage, sizing summary, resource tree, cost from the graph) or as JSON (the graph). */
 public final class PlanReport {
@@ -78,8 +81,15 @@ public final class PlanReport {
         tree(sb, g);
         sb.append('\n').append(SizingReport.cost(r.graphCost()).replace("Monthly cost", "Monthly cost of these resources"));
         double diff = r.graphCost().monthlyTotal() - r.plan().monthlyCost();
-        sb.append(Math.abs(diff) < 0.01 ? "  (agrees with the sizing plan)\n"
-                : "  (differs from the sizing plan by " + Format.usd(diff) + ")\n");
+        Optional<Stage> legacy = MigrationRunbook.legacyStage(r.run().outputs());
+        if (legacy.isPresent()) {
+            sb.append("  (the sizing plan's ").append(Format.usd(r.plan().monthlyCost())).append(" plus ")
+                    .append(Format.usd(diff)).append(" for the legacy ").append(legacy.get().id())
+                    .append(" stack kept until it is retired)\n");
+        } else {
+            sb.append(Math.abs(diff) < 0.01 ? "  (agrees with the sizing plan)\n"
+                    : "  (differs from the sizing plan by " + Format.usd(diff) + ")\n");
+        }
         sb.append("\nPolicy: ").append(r.policy().summary())
                 .append(r.policy().hasMandatoryViolations() ? " -- pulumi up would stop; see `stagecraft policy`" : "")
                 .append('\n');
@@ -91,6 +101,22 @@ public final class PlanReport {
         notes.addAll(r.plan().notes());
         sb.append("\nNotes\n");
         notes.forEach(n -> sb.append("  - ").append(n).append('\n'));
+        sb.append(runbook(r));
+        return sb.toString();
+    }
+
+    /** The migration runbook as numbered text, when a legacy stage is kept; empty otherwise. */
+    public static String runbook(OfflinePlanner.Result r) {
+        List<String> steps = MigrationRunbook.steps(r.config(), r.run().outputs());
+        if (steps.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\nMigration runbook (the legacy ")
+                .append(MigrationRunbook.legacyStage(r.run().outputs()).orElseThrow().id())
+                .append(" stack runs beside this stage, with its data, until you retire it)\n");
+        for (int i = 0; i < steps.size(); i++) {
+            sb.append(String.format("  %2d. ", i + 1)).append(steps.get(i)).append('\n');
+        }
         return sb.toString();
     }
 

@@ -22,16 +22,31 @@ import java.util.Optional;
  *
  * <p>A first deployment has no outputs: everything is as planned. The facts travel in one stack output,
  * {@value #OUTPUT}, a map of plain values.
+ *
+ * @param dbStorageGb      the managed database's storage, which a smaller plan must not ask to shrink (RDS refuses)
+ * @param singleVm         how the single VM was last built ({@link SingleVmSpec#facts}), whether it ran as the stage or
+ *                         was kept as legacy; read with {@link SingleVmSpec#parse}
+ * @param singleVmProtected whether the single VM's data was last registered protected
+ * @param legacyStage      the single-VM stage kept running beside a later stage until it is retired
+ * @param retiredStage     the legacy stage the retire setting removed (so the setting may stay set afterwards)
  */
 public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPrimaryMaxConnections,
-                                 int dbReplicaMaxConnections, List<String> certificateDomains, int dbStorageGb) {
+                                 int dbReplicaMaxConnections, List<String> certificateDomains, int dbStorageGb,
+                                 Optional<Map<String, Object>> singleVm, boolean singleVmProtected,
+                                 Optional<Stage> legacyStage, Optional<Stage> retiredStage) {
 
     /** The stack output that carries the facts. */
     public static final String OUTPUT = "deployment";
-    public static final PreviousDeployment NONE = new PreviousDeployment(Optional.empty(), 0, 0, 0, List.of(), 0);
+    public static final String SINGLE_VM = "singleVm";
+    public static final String SINGLE_VM_PROTECTED = "protected";
+    public static final String LEGACY_STAGE = "legacyStage";
+    public static final String RETIRED_STAGE = "retiredStage";
+    public static final PreviousDeployment NONE = new PreviousDeployment(Optional.empty(), 0, 0, 0, List.of(), 0,
+            Optional.empty(), false, Optional.empty(), Optional.empty());
 
     public PreviousDeployment {
         certificateDomains = List.copyOf(certificateDomains);
+        singleVm = singleVm.map(java.util.Collections::unmodifiableMap);
     }
 
     /** The facts a deployment exports for the next one. */
@@ -85,18 +100,38 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
         }
     }
 
+    /** The facts of a single VM, as the stage or kept as legacy: its spec and whether its data is protected. */
+    public static Map<String, Object> singleVmFacts(SingleVmSpec spec, boolean protect) {
+        Map<String, Object> m = new LinkedHashMap<>(spec.facts());
+        m.put(SINGLE_VM_PROTECTED, protect);
+        return m;
+    }
+
     /** Facts from an output value; anything malformed counts as absent (a bad value must never shrink a disk). */
     public static PreviousDeployment parse(Object value) {
         if (!(value instanceof Map<?, ?> m)) {
             return NONE;
         }
-        Optional<Stage> stage = m.get("stage") instanceof String s ? Stage.fromId(s) : Optional.empty();
         List<String> domains = new ArrayList<>();
         if (m.get("certificateDomains") instanceof List<?> l) {
             l.forEach(d -> domains.add(String.valueOf(d)));
         }
-        return new PreviousDeployment(stage, whole(m.get("dataDiskGb")), whole(m.get("dbPrimaryMaxConnections")),
-                whole(m.get("dbReplicaMaxConnections")), domains, whole(m.get("dbStorageGb")));
+        Optional<Map<String, Object>> singleVm = Optional.empty();
+        boolean singleVmProtected = false;
+        if (m.get(SINGLE_VM) instanceof Map<?, ?> vm) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            vm.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            singleVm = Optional.of(copy);
+            // unknown counts as protected: the program then takes the careful path
+            singleVmProtected = !Boolean.FALSE.equals(vm.get(SINGLE_VM_PROTECTED));
+        }
+        return new PreviousDeployment(stage(m, "stage"), whole(m.get("dataDiskGb")), whole(m.get("dbPrimaryMaxConnections")),
+                whole(m.get("dbReplicaMaxConnections")), domains, whole(m.get("dbStorageGb")), singleVm, singleVmProtected,
+                stage(m, LEGACY_STAGE), stage(m, RETIRED_STAGE));
+    }
+
+    private static Optional<Stage> stage(Map<?, ?> m, String key) {
+        return m.get(key) instanceof String s ? Stage.fromId(s) : Optional.empty();
     }
 
     private static int whole(Object v) {

@@ -1,39 +1,46 @@
 package io.stagecraft.stacks;
 
 import com.pulumi.core.Output;
-import io.stagecraft.components.ServerStartupScript;
+import io.stagecraft.components.StackLabels;
 import io.stagecraft.components.edge.CloudflareRanges;
 import io.stagecraft.components.edge.EdgeOrigin;
 import io.stagecraft.config.StackConfig;
 import io.stagecraft.planning.PlannedStack;
-import io.stagecraft.sizing.PoolPlan;
-import io.stagecraft.sizing.Stage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the single-VM stacks share whatever the cloud: the boot script from the plan's split, the data disk size that
- * never shrinks, the URL, and the facts the next deployment reads.
+ * What the single-VM stacks share whatever the cloud: how one is declared (as the stage, or kept as legacy beside a
+ * later stage), its labels, its URL, its outputs and the facts the next deployment reads.
  */
 public final class SingleVm {
     private SingleVm() {
     }
 
-    public static PoolPlan server(PlannedStack planned) {
-        return planned.plan().pools().get(0);
+    /**
+     * One single-VM stack to declare.
+     *
+     * @param legacy         kept running beside a later stage until it is retired: labelled so, exports its own facts only
+     * @param protect        Pulumi {@code protect} on its data and address
+     * @param retainOnDelete leave the data disk in the cloud when Pulumi deletes it
+     */
+    public record Build(SingleVmSpec spec, StackConfig config, boolean legacy, boolean protect, boolean retainOnDelete) {
+        /** The single VM as the planned stage. */
+        public static Build current(PlannedStack planned, PreviousDeployment previous) {
+            StackConfig config = planned.config();
+            return new Build(SingleVmSpec.fromPlan(planned, previous), config, false, config.protect(), config.protect());
+        }
+
+        /** Labelled with the environment the VM was built in: a legacy VM's labels change by the legacy mark only. */
+        public Map<String, String> labels() {
+            return new StackLabels(config.stackName(), spec.environment(), legacy).labels();
+        }
     }
 
-    /** The boot script, given where the data disk may appear. */
-    public static String script(PlannedStack planned, List<String> dataDevices) {
-        StackConfig config = planned.config();
-        return new ServerStartupScript(planned.plan().server(), config.appImage(), config.appPort(), config.domains(),
-                server(planned).type().gpus() > 0, dataDevices, edgeRanges(config)).render();
-    }
-
-    /** Who may reach the VM's web ports: the edge's ranges when the edge is on; empty means anyone. */
-    public static List<String> edgeRanges(StackConfig config) {
-        return config.edgeOn() ? CloudflareRanges.shipped().ipv4() : List.of();
+    /** Who may reach the VM's web ports: the edge's ranges when the VM stands behind the edge; empty means anyone. */
+    public static List<String> edgeRanges(boolean behindEdge) {
+        return behindEdge ? CloudflareRanges.shipped().ipv4() : List.of();
     }
 
     /** What the edge sends traffic to: the VM's static IP, which answers ACME challenges over plain HTTP. */
@@ -41,26 +48,28 @@ public final class SingleVm {
         return EdgeOrigin.answeringHttpChallenges(publicIp);
     }
 
-    /** The plan's data disk, or the last deployment's when that was larger: a disk only grows. */
-    public static int dataDiskGb(PlannedStack planned, PreviousDeployment previous) {
-        return Math.max(planned.plan().storage().dataDiskGb(), previous.dataDiskGb());
-    }
-
-    public static Output<String> url(StackConfig config, Output<String> publicIp) {
-        return config.domains().isEmpty() ? publicIp.applyValue(ip -> "http://" + ip + "/")
-                : Output.of("https://" + config.domains().get(0) + "/");
+    public static Output<String> url(List<String> domains, Output<String> publicIp) {
+        return domains.isEmpty() ? publicIp.applyValue(ip -> "http://" + ip + "/")
+                : Output.of("https://" + domains.get(0) + "/");
     }
 
     /** The outputs every single-VM stack exports. */
-    public static Map<String, Output<?>> outputs(PlannedStack planned, int dataDiskGb, Output<String> publicIp,
-                                                 Output<String> shell) {
-        Stage stage = planned.plan().stage();
+    public static Map<String, Output<?>> outputs(Build build, Output<String> publicIp, Output<String> shell) {
         Map<String, Output<?>> out = new LinkedHashMap<>();
-        out.put("machineType", Output.of(server(planned).type().machineType()));
+        out.put("machineType", Output.of(build.spec().machineType()));
         out.put("publicIp", publicIp);
-        out.put("url", url(planned.config(), publicIp));
+        out.put("url", url(build.spec().domains(), publicIp));
         out.put("shell", shell);
-        out.put(PreviousDeployment.OUTPUT, Output.of(PreviousDeployment.facts(stage, dataDiskGb, 0, 0, List.of())));
+        return out;
+    }
+
+    /** As the stage: the stage's facts and the VM's; kept as legacy: the VM's only. */
+    public static Map<String, Object> facts(Build build) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!build.legacy()) {
+            out.putAll(PreviousDeployment.facts(build.spec().stage(), build.spec().dataDiskGb(), 0, 0, List.of()));
+        }
+        out.put(PreviousDeployment.SINGLE_VM, PreviousDeployment.singleVmFacts(build.spec(), build.protect()));
         return out;
     }
 }

@@ -13,12 +13,19 @@ import io.stagecraft.providers.cloudflare.CloudflareBinding;
 import io.stagecraft.planning.PlannedStack;
 import io.stagecraft.policy.PolicyEnforcement;
 import io.stagecraft.sizing.SizingPlan;
+import io.stagecraft.sizing.Stage;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The body of the Pulumi program: builds the stage stack a planned stack names for its cloud and exports the outputs
  * users need. It receives the plan; it never parses or sizes. A stage it cannot build, or a missing setting, stops
  * with one message before any resource is declared.
+ *
+ * <p>After a move up from a single VM it also declares that single VM again, as it was and marked legacy, so its data
+ * is never deleted by the move (see {@link StageTransition}); its outputs are exported with a {@value #LEGACY_PREFIX}
+ * prefix ({@code legacyShell} is the way in to dump its database).
  */
 public final class StageProgram {
     /** The stage stack's name: children derive their names from it, so it never changes. */
@@ -29,6 +36,8 @@ public final class StageProgram {
      * at the new origin.
      */
     public static final String EDGE_COMPONENT = "stagecraft-edge";
+    /** Prefix of the legacy single VM's outputs. */
+    public static final String LEGACY_PREFIX = "legacy";
 
     private StageProgram() {
     }
@@ -58,8 +67,18 @@ public final class StageProgram {
                 ? Optional.of(ctx.config(Setting.NAMESPACE).requireSecret(Setting.DB_PASSWORD.shortName()))
                 : Optional.empty();
         PreviousDeployment previous = PreviousDeployment.read(ctx);
+        StageTransition transition;
+        try {
+            transition = StageTransition.decide(plan.stage(), previous, planned.config().retire());
+        } catch (InvalidInputException e) {
+            throw new RunException(e.getMessage());
+        }
+        Optional<SingleVm.Build> legacy = transition.declaresLegacy()
+                ? Optional.of(legacyBuild(planned, previous, transition)) : Optional.empty();
+
         StageStack stack = factory.create(STACK_COMPONENT, new StageInputs(planned, dbPassword, previous),
                 policies(planned));
+        Map<String, Object> facts = new LinkedHashMap<>(stack.facts());
         if (config.edgeOn()) {
             EdgeOrigin origin = stack.edgeOrigin().orElseThrow(() ->
                     new IllegalStateException(plan.stage().id() + " takes the edge but names no origin"));
@@ -73,5 +92,39 @@ public final class StageProgram {
         ctx.export("regions", Output.of(plan.regions()));
         ctx.export("estimatedMonthlyCostUsd", Output.of(Math.round(plan.monthlyCost() * 100) / 100.0));
         stack.outputs().forEach(ctx::export);
+        legacy.ifPresent(build -> {
+            // same component name and type as when it was the stage: the same URNs, so nothing is replaced. No policy
+            // transformation: it passed them when it was the stage, and retiring unprotects it on purpose
+            StageStack kept = StageStacks.singleVm(build.spec().cloud()).create(STACK_COMPONENT, build,
+                    ComponentResourceOptions.builder().build());
+            kept.outputs().forEach((name, value) -> ctx.export(LEGACY_PREFIX + Character.toUpperCase(name.charAt(0))
+                    + name.substring(1), value));
+            facts.putAll(kept.facts());
+            facts.put(PreviousDeployment.LEGACY_STAGE, build.spec().stage().id());
+        });
+        transition.retired().ifPresent(s -> facts.put(PreviousDeployment.RETIRED_STAGE, s.id()));
+        if (transition.action() == StageTransition.Action.UNPROTECT) {
+            ctx.log().warn("Retiring the legacy " + transition.legacy().map(Stage::id).orElse("") + " stack, step 1 of 2:"
+                    + " its resources lose Pulumi protection in this deployment; the next `pulumi up` removes them.");
+        }
+        ctx.export(PreviousDeployment.OUTPUT, Output.of(facts));
+    }
+
+    /**
+     * The single VM as the last deployment built it: the recorded spec, marked legacy, protected as the stack is (or,
+     * on the first step of retiring, not protected while its data disk stays retained).
+     */
+    private static SingleVm.Build legacyBuild(PlannedStack planned, PreviousDeployment previous,
+                                              StageTransition transition) {
+        Stage stage = transition.legacy().orElseThrow();
+        SingleVmSpec spec = SingleVmSpec.parse(previous.singleVm().orElse(null), planned.catalog())
+                .filter(s -> s.stage() == stage)
+                .orElseThrow(() -> new RunException("This stack last ran the " + stage.id() + " stage, but its outputs do"
+                        + " not record how its VM was built, so Stagecraft cannot keep it unchanged beside the "
+                        + planned.plan().stage().id() + " stage and would delete its data. Nothing was changed. Deploy"
+                        + " once more at the current stage with this version of Stagecraft (pulumi up with the previous"
+                        + " load), then move."));
+        boolean protect = transition.action() == StageTransition.Action.KEEP && planned.config().protect();
+        return new SingleVm.Build(spec, planned.config(), true, protect, planned.config().protect());
     }
 }

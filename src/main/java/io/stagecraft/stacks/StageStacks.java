@@ -28,8 +28,17 @@ public final class StageStacks {
         }
     }
 
+    /** How a single VM is declared on one cloud, as the stage or kept as legacy beside a later stage. */
+    public interface SingleVmFactory {
+        StageStack create(String name, SingleVm.Build build, ComponentResourceOptions opts);
+    }
+
     private record Key(Stage stage, Cloud cloud) {
     }
+
+    private static final Map<Cloud, SingleVmFactory> SINGLE_VMS = Map.of(
+            Cloud.GCP, GcpSingleVmStack::new,
+            Cloud.AWS, AwsSingleVmStack::new);
 
     private static final Map<Key, Factory> FACTORIES = Map.of(
             new Key(Stage.SINGLE_VM, Cloud.GCP), GcpSingleVmStack.FACTORY,
@@ -44,6 +53,11 @@ public final class StageStacks {
 
     public static Optional<Factory> lookup(Stage stage, Cloud cloud) {
         return Optional.ofNullable(FACTORIES.get(new Key(stage, cloud)));
+    }
+
+    /** The single-VM stack of a cloud, for a single VM kept as legacy. */
+    public static SingleVmFactory singleVm(Cloud cloud) {
+        return SINGLE_VMS.get(cloud);
     }
 
     /** "single-vm on gcp, ...": what can be provisioned today, for messages. */

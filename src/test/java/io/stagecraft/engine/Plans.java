@@ -31,15 +31,16 @@ public final class Plans {
     /** A stack file with some settings changed (or removed, when the value is null). */
     public static synchronized OfflinePlanner.Result of(String stackFile, Map<String, String> changes) {
         String key = stackFile + changes;
-        return CACHE.computeIfAbsent(key, k -> OfflinePlanner.defaults().plan(source(stackFile, changes)));
+        return CACHE.computeIfAbsent(key, k -> OfflinePlanner.defaults().plan(settings(stackFile, changes)));
     }
 
-    /** The next deployment of a stack: planned with what {@code previous} exported, as a real run reads it. */
+    /** The next deployment of a stack file with some settings changed: planned with what {@code previous} exported. */
     public static OfflinePlanner.Result after(OfflinePlanner.Result previous, String stackFile, Map<String, String> changes) {
-        return OfflinePlanner.defaults().plan(source(stackFile, changes), previous.run().outputs());
+        return next(previous, settings(stackFile, changes));
     }
 
-    public static MapConfigSource source(String stackFile, Map<String, String> changes) {
+    /** A stack file's settings with some changed (or removed, when the value is null), under the file's stack name. */
+    public static MapConfigSource settings(String stackFile, Map<String, String> changes) {
         MapConfigSource base = StackFile.load(Path.of(stackFile));
         Map<String, String> values = new LinkedHashMap<>(base.values());
         changes.forEach((name, value) -> {
@@ -50,5 +51,13 @@ public final class Plans {
             }
         });
         return new MapConfigSource(values, base.secretKeys(), base.stackName().orElse("dev"));
+    }
+
+    /**
+     * Settings planned as the next deployment after {@code previous}: the program reads the previous plan's outputs
+     * back as its last deployment, as {@code pulumi up} would.
+     */
+    public static OfflinePlanner.Result next(OfflinePlanner.Result previous, MapConfigSource settings) {
+        return OfflinePlanner.defaults().plan(settings, previous.run().outputs());
     }
 }

@@ -77,17 +77,18 @@ class PolicyPackTest {
 
     @Test
     void statefulTypesExtendForLaterServices() {
-        StatefulTypes withRds = StatefulTypes.defaults().with("aws:rds/instance:Instance", "allocatedStorage");
-        PolicyPack pack = PolicyPack.standard(withRds);
-        ResourceGraph rds = graph(TestGraphs.node("aws:rds/instance:Instance", "db").set("allocatedStorage", 20.0));
-        List<Violation> found = pack.rule("stateful-protected-in-prod").orElseThrow().evaluate(rds, RuleExamples.PROD);
+        String filestoreType = "gcp:filestore/instance:Instance";
+        StatefulTypes withFilestore = StatefulTypes.defaults().with(filestoreType, "fileShares.capacityGb");
+        PolicyPack pack = PolicyPack.standard(withFilestore);
+        ResourceGraph filestore = graph(TestGraphs.node(filestoreType, "db").set("fileShares.capacityGb", 1024.0));
+        List<Violation> found = pack.rule("stateful-protected-in-prod").orElseThrow().evaluate(filestore, RuleExamples.PROD);
         assertEquals(List.of("db"), found.stream().map(Violation::resourceName).toList());
-        List<Violation> shrink = pack.rule("storage-never-shrinks").orElseThrow().evaluate(rds, RuleExamples.PROD.withPrevious(
-                graph(TestGraphs.node("aws:rds/instance:Instance", "db").set("allocatedStorage", 40.0))));
-        assertEquals("allocatedStorage shrinks from 40 to 20 GB: the provider replaces the resource, losing its data.",
+        List<Violation> shrink = pack.rule("storage-never-shrinks").orElseThrow().evaluate(filestore, RuleExamples.PROD.withPrevious(
+                graph(TestGraphs.node(filestoreType, "db").set("fileShares.capacityGb", 2048.0))));
+        assertEquals("fileShares.capacityGb shrinks from 2048 to 1024 GB: the provider replaces the resource, losing its data.",
                 shrink.get(0).message());
         // the default pack does not know the type
-        assertEquals(List.of(), PACK.rule("stateful-protected-in-prod").orElseThrow().evaluate(rds, RuleExamples.PROD));
+        assertEquals(List.of(), PACK.rule("stateful-protected-in-prod").orElseThrow().evaluate(filestore, RuleExamples.PROD));
     }
 
     // --- waivers ---

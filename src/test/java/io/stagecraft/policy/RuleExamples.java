@@ -97,6 +97,11 @@ final class RuleExamples {
                 graph(sqlPrimary("db"), template("api-template", "sc-api"), cloudSqlClient("api-client", "sc-api")));
         passes("gcp-sql-clients-use-auth-proxy", "VMs in a stack without Cloud SQL",
                 graph(instance("host", "sc-host")));
+        passes("gcp-sql-clients-use-auth-proxy", "a single VM kept as legacy beside Cloud SQL (it runs its own Postgres)",
+                graph(sqlPrimary("db"), instance("host", "sc-host").set("labels.stagecraft-legacy", "true")));
+        fails("gcp-sql-clients-use-auth-proxy", "a VM whose legacy label is not true",
+                graph(sqlPrimary("db"), instance("host", "sc-host").set("labels.stagecraft-legacy", "false")),
+                "does not hold roles/cloudsql.client", "host");
 
         fails("gcp-sql-backups", "a primary with backups off",
                 graph(sqlPrimary("db").set("settings.backupConfiguration.enabled", false)), "backups are off", "db");
@@ -373,6 +378,12 @@ final class RuleExamples {
                         ebs("volume", "data").protect(false)), "without protect", "assets", "data", "volume");
         passes("stateful-protected-in-prod", "unprotected data in staging",
                 STAGING, graph(bucket("assets").protect(false), sqlPrimary("db").protect(false)));
+        passes("stateful-protected-in-prod", "a legacy disk and volume being retired: unprotected but retained",
+                graph(disk("data").protect(false).retainOnDelete(true).set("labels.stagecraft-legacy", "true"),
+                        ebs("volume", "data").protect(false).retainOnDelete(true).set("tags.stagecraft-legacy", "true")));
+        fails("stateful-protected-in-prod", "an unprotected legacy disk that is not retained, and a retained one not legacy",
+                graph(disk("legacy").protect(false).set("labels.stagecraft-legacy", "true"),
+                        disk("data").protect(false).retainOnDelete(true)), "without protect", "legacy", "data");
         passes("stateful-protected-in-prod", "an unprotected firewall rule in prod (not stateful)",
                 graph(firewall("web", List.of("80"), List.of("0.0.0.0/0"))));
 

@@ -44,7 +44,7 @@ class ShippedStacksPolicyTest {
         // in the program: the first stateful resource declared stops the run before it registers
         io.stagecraft.config.InvalidInputException stopped = org.junit.jupiter.api.Assertions.assertThrows(
                 io.stagecraft.config.InvalidInputException.class,
-                () -> OfflinePlanner.defaults().plan(Plans.source("stacks/horizontal.yaml", Map.of("stagecraft:protect", "false"))));
+                () -> OfflinePlanner.defaults().plan(Plans.settings("stacks/horizontal.yaml", Map.of("stagecraft:protect", "false"))));
         assertTrue(stopped.getMessage().contains("the program stopped: Stack policy stopped stagecraft-")
                 && stopped.getMessage().contains("stateful-protected-in-prod on stagecraft-"), stopped.getMessage());
         // on the graph: the shipped prod graph with protect cleared is caught on every stateful resource

@@ -37,6 +37,7 @@ final class TestGraphs {
         private final Map<String, Object> inputs = new LinkedHashMap<>();
         private final Map<String, Object> outputs = new LinkedHashMap<>();
         private boolean protect;
+        private boolean retainOnDelete;
         private final List<String> ignoreChanges = new ArrayList<>();
 
         private Node(String type, String name) {
@@ -52,8 +53,10 @@ final class TestGraphs {
             Map<String, Object> current = inputs;
             for (int i = 0; i < parts.length - 1; i++) {
                 Object next = current.get(parts[i]);
-                if (!(next instanceof Map)) {
-                    next = new LinkedHashMap<String, Object>();
+                if (!(next instanceof LinkedHashMap)) {
+                    // a fresh map, or a mutable copy of one given as Map.of(...)
+                    next = next instanceof Map<?, ?> given ? new LinkedHashMap<>((Map<String, Object>) given)
+                            : new LinkedHashMap<String, Object>();
                     current.put(parts[i], next);
                 }
                 current = (Map<String, Object>) next;
@@ -75,6 +78,11 @@ final class TestGraphs {
             return this;
         }
 
+        Node retainOnDelete(boolean on) {
+            this.retainOnDelete = on;
+            return this;
+        }
+
         Node ignoreChanges(String... paths) {
             ignoreChanges.addAll(List.of(paths));
             return this;
@@ -86,6 +94,7 @@ final class TestGraphs {
             n.inputs.putAll(deepCopy(inputs));
             n.outputs.putAll(deepCopy(outputs));
             n.protect = protect;
+            n.retainOnDelete = retainOnDelete;
             n.ignoreChanges.addAll(ignoreChanges);
             return n;
         }
@@ -97,7 +106,7 @@ final class TestGraphs {
 
         ResourceNode build() {
             ResourceOptionsView options = new ResourceOptionsView(protect, List.of(), List.of(), ignoreChanges, List.of(),
-                    false, false, null, null);
+                    retainOnDelete, false, null, null);
             return new ResourceNode(urn(type, name), type, name, null, true, deepCopy(inputs), deepCopy(outputs), options);
         }
 

@@ -245,7 +245,7 @@ class DeployableForRealTest {
     /** A database password given as a secret appears nowhere in the graph, the outputs or the plan's JSON. */
     @Test
     void theDatabasePasswordStaysSecret() {
-        MapConfigSource base = Plans.source(HORIZONTAL, Map.of());
+        MapConfigSource base = Plans.settings(HORIZONTAL, Map.of());
         Map<String, String> values = new HashMap<>(base.values());
         values.put("stagecraft:dbPassword", "Sup3r/Secret+Value@42");
         OfflinePlanner.Result r = OfflinePlanner.defaults().plan(new MapConfigSource(values, base.secretKeys(), "prod"));

@@ -208,8 +208,9 @@ class EdgeOriginLockTest {
 
     @Test
     void aStageMoveKeepsTheEdgeAndOnlyRepointsIt() {
-        ResourceGraph single = Plans.of("stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "300")).run().graph();
-        OfflinePlanner.Result grown = Plans.of("stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "5000"));
+        OfflinePlanner.Result first = Plans.of("stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "300"));
+        ResourceGraph single = first.run().graph();
+        OfflinePlanner.Result grown = Plans.after(first, "stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "5000"));
         assertEquals(Stage.HORIZONTAL, grown.plan().stage());
         ResourceGraph horizontal = grown.run().graph();
         List<String> changes = new ArrayList<>();
@@ -225,5 +226,20 @@ class EdgeOriginLockTest {
         // the records follow the origin (the VM's IP, then the load balancer's); the edge redirects HTTP itself now
         assertEquals(List.of("stagecraft-edge-always-use-https value", "stagecraft-edge-app-example-com content",
                 "stagecraft-edge-www-example-com content"), changes.stream().sorted().toList());
+        String lb = horizontal.one("gcp:compute/globalAddress:GlobalAddress", "lb-ip").outputs().get("address").toString();
+        for (ResourceNode r : horizontal.where(n -> n.type().equals("cloudflare:index/dnsRecord:DnsRecord")
+                && Boolean.TRUE.equals(n.input("proxied").orElse(null)))) {
+            assertEquals(lb, r.string("content"), "the records point at the load balancer, not the legacy VM");
+        }
+
+        // the single VM kept as legacy is still as it was built: web ports for Cloudflare only, the edge's boot script
+        ResourceNode before = single.one("gcp:compute/firewall:Firewall", "firewall-web");
+        ResourceNode legacyWeb = horizontal.byUrn(before.urn()).orElseThrow();
+        assertEquals(CLOUDFLARE, new HashSet<>(strings(legacyWeb.input("sourceRanges").orElseThrow())));
+        assertEquals(before.inputs(), legacyWeb.inputs());
+        ResourceNode legacyVm = horizontal.one("gcp:compute/instance:Instance");
+        assertEquals(single.one("gcp:compute/instance:Instance").string("metadata.startup-script"),
+                legacyVm.string("metadata.startup-script"));
+        assertTrue(legacyVm.string("metadata.startup-script").contains("real_ip_header CF-Connecting-IP;"));
     }
 }

@@ -42,7 +42,7 @@ public final class AwsDataVolume extends ComponentResource {
                 .encrypted(true)
                 .finalSnapshot(true)
                 .tags(tags)
-                .build(), ChildOptions.stateful(this, args.protect()));
+                .build(), ChildOptions.stateful(this, args.protect(), args.retainOnDelete()));
         Role role = new Role(name + "-dlm-role", RoleArgs.builder()
                 .description("Lets Data Lifecycle Manager snapshot the Stagecraft data volume")
                 .assumeRolePolicy(AwsPolicies.assumeRole("dlm.amazonaws.com"))
@@ -77,9 +77,13 @@ public final class AwsDataVolume extends ComponentResource {
         return volume.id();
     }
 
-    /** @param volumeType EBS volume type (gp3, ...) */
+    /**
+     * @param volumeType     EBS volume type (gp3, ...)
+     * @param protect        Pulumi protect on the volume (prod)
+     * @param retainOnDelete leave the volume in the cloud when Pulumi deletes it (prod)
+     */
     public record Args(String zone, int sizeGb, String volumeType, int retentionDays, boolean protect,
-                       Map<String, String> tags) {
+                       boolean retainOnDelete, Map<String, String> tags) {
         public Args {
             tags = Map.copyOf(tags);
             if (sizeGb < 10) {

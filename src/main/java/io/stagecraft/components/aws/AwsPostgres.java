@@ -79,7 +79,10 @@ public final class AwsPostgres extends ComponentResource {
         ParameterGroup primaryParameters = parameters(name + "-params", "primary", args.maxConnections(), args.tags());
         ParameterGroup replicaParameters = parameters(name + "-replica-params", "read replicas",
                 args.replicaMaxConnections(), args.tags());
-        CustomResourceOptions stateful = CustomResourceOptions.builder().parent(this).protect(args.protect())
+        // the primary holds data nothing else has: protected and retained; a replica is rebuilt from it, so only protected
+        CustomResourceOptions primaryOptions = ChildOptions.statefulBuilder(this, args.protect())
+                .ignoreChanges(GROWN_BY_AUTOSCALING).build();
+        CustomResourceOptions replicaOptions = CustomResourceOptions.builder().parent(this).protect(args.protect())
                 .ignoreChanges(GROWN_BY_AUTOSCALING).build();
         boolean insights = !NO_PERFORMANCE_INSIGHTS.contains(args.instanceClass());
         this.primary = new Instance(name + "-primary", common(args, insights)
@@ -96,7 +99,7 @@ public final class AwsPostgres extends ComponentResource {
                 .skipFinalSnapshot(false)
                 .finalSnapshotIdentifier(args.finalSnapshotIdentifier())
                 .tags(AwsTags.named(args.tags(), name + "-primary"))
-                .build(), stateful);
+                .build(), primaryOptions);
         for (int i = 0; i < args.readReplicas(); i++) {
             replicas.add(new Instance(name + "-replica-" + (i + 1), common(args, insights)
                     .replicateSourceDb(primary.identifier())
@@ -107,7 +110,7 @@ public final class AwsPostgres extends ComponentResource {
                     .backupRetentionPeriod(0)
                     .skipFinalSnapshot(true)
                     .tags(AwsTags.named(args.tags(), name + "-replica-" + (i + 1)))
-                    .build(), stateful));
+                    .build(), replicaOptions));
         }
         registerOutputs(Map.of("address", primary.address(), "identifier", primary.identifier()));
     }

@@ -15,11 +15,12 @@ import com.pulumi.gcp.compute.inputs.ResourcePolicySnapshotSchedulePolicySnapsho
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.stagecraft.components.ChildOptions;
+import io.stagecraft.components.StackLabels;
 import java.util.Map;
 
 /**
- * A persistent disk for data that must outlive the VM, with a daily snapshot schedule. The disk is protected in
- * prod; growing it is an in-place update, and snapshots are kept if the disk is ever deleted.
+ * A persistent disk for data that must outlive the VM, with a daily snapshot schedule. The disk is protected and
+ * retained on delete in prod; growing it is an in-place update, and snapshots are kept if the disk is ever deleted.
  */
 public final class GcpDataDisk extends ComponentResource {
     private final Disk disk;
@@ -33,7 +34,7 @@ public final class GcpDataDisk extends ComponentResource {
                 .size(args.sizeGb())
                 .labels(args.labels())
                 .description("Stagecraft data disk (Postgres, Redis, media)")
-                .build(), ChildOptions.stateful(this, args.protect()));
+                .build(), ChildOptions.stateful(this, args.protect(), args.retainOnDelete()));
         this.snapshots = new ResourcePolicy(name + "-snapshots", ResourcePolicyArgs.builder()
                 .region(args.region())
                 .description("Daily snapshots of the data disk")
@@ -49,7 +50,8 @@ public final class GcpDataDisk extends ComponentResource {
                                 .onSourceDiskDelete("KEEP_AUTO_SNAPSHOTS")
                                 .build())
                         .snapshotProperties(ResourcePolicySnapshotSchedulePolicySnapshotPropertiesArgs.builder()
-                                .labels(args.labels())
+                                // force-new on the schedule: the legacy mark stays off, so marking replaces nothing
+                                .labels(StackLabels.withoutLegacy(args.labels()))
                                 .storageLocations(args.region())
                                 .build())
                         .build())
@@ -70,8 +72,12 @@ public final class GcpDataDisk extends ComponentResource {
         return disk.name();
     }
 
+    /**
+     * @param protect        Pulumi protect on the disk (prod)
+     * @param retainOnDelete leave the disk in the cloud when Pulumi deletes it (prod)
+     */
     public record Args(String region, String zone, int sizeGb, String diskType, int retentionDays, boolean protect,
-                       Map<String, String> labels) {
+                       boolean retainOnDelete, Map<String, String> labels) {
         public Args {
             if (sizeGb < 10) {
                 throw new IllegalArgumentException("data disk of " + sizeGb + " GB: at least 10 GB");

@@ -56,14 +56,17 @@ public final class GcpPostgres extends ComponentResource {
     public GcpPostgres(String name, Args args, ComponentResourceOptions opts) {
         super("stagecraft:gcp:Postgres", name, opts);
         this.project = args.project();
-        CustomResourceOptions stateful = CustomResourceOptions.builder().parent(this).protect(args.protect())
+        // the primary holds the data: retained on delete in a protected stack; replicas are copies, only protected
+        CustomResourceOptions primaryOptions = ChildOptions.statefulBuilder(this, args.protect())
+                .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build();
+        CustomResourceOptions replicaOptions = CustomResourceOptions.builder().parent(this).protect(args.protect())
                 .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build();
         this.primary = new DatabaseInstance(name + "-primary", DatabaseInstanceArgs.builder()
                 .region(args.region())
                 .databaseVersion(DATABASE_VERSION)
                 .deletionProtection(true)
                 .settings(settings(args, args.highlyAvailable() ? "REGIONAL" : "ZONAL", true, args.maxConnections()))
-                .build(), stateful);
+                .build(), primaryOptions);
         for (int i = 0; i < args.replicaRegions().size(); i++) {
             replicas.add(new DatabaseInstance(name + "-replica-" + (i + 1), DatabaseInstanceArgs.builder()
                     .region(args.replicaRegions().get(i))
@@ -71,13 +74,13 @@ public final class GcpPostgres extends ComponentResource {
                     .masterInstanceName(primary.name())
                     .deletionProtection(true)
                     .settings(settings(args, "ZONAL", false, args.replicaMaxConnections()))
-                    .build(), stateful));
+                    .build(), replicaOptions));
         }
         new Database(name + "-db", DatabaseArgs.builder()
                 .instance(primary.name())
                 .name(DATABASE)
-                .deletionPolicy("ABANDON")
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
+                .deletionPolicy("ABANDON") // deleting the resource never drops the database: it already outlives it
+                .build(), ChildOptions.protectedIf(this, args.protect()));
         new User(name + "-user", UserArgs.builder()
                 .instance(primary.name())
                 .name(USER)

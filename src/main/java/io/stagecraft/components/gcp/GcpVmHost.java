@@ -46,7 +46,7 @@ public final class GcpVmHost extends ComponentResource {
                 .networkTier("PREMIUM")
                 .labels(args.labels())
                 .description("Static public IP of the Stagecraft VM")
-                .build(), ChildOptions.stateful(this, args.protect()));
+                .build(), ChildOptions.protectedIf(this, args.protect()));
         Output<String> image = ComputeFunctions.getImage(GetImageArgs.builder()
                 .project(IMAGE_PROJECT).family(IMAGE_FAMILY).build()).applyValue(r -> r.selfLink());
         InstanceArgs.Builder b = InstanceArgs.builder()

@@ -97,6 +97,7 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
     };
 
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+    private final Map<String, Object> facts;
 
     public AwsHorizontalStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -189,8 +190,8 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
         if (pools.containsKey(Tier.GPU)) {
             outputs.put("gpuPool", pools.get(Tier.GPU).groupName());
         }
-        outputs.put(PreviousDeployment.OUTPUT, Output.of(PreviousDeployment.facts(plan.stage(), 0,
-                connections.primary(), connections.replicas(), config.domains(), storageGb)));
+        this.facts = PreviousDeployment.facts(plan.stage(), 0, connections.primary(), connections.replicas(),
+                config.domains(), storageGb);
         registerOutputs(outputs);
     }
 
@@ -232,5 +233,10 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
     @Override
     public Map<String, Output<?>> outputs() {
         return outputs;
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return facts;
     }
 }

@@ -3,7 +3,6 @@ package io.stagecraft.stacks.aws;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.stagecraft.components.StackLabels;
 import io.stagecraft.components.aws.AwsDataVolume;
 import io.stagecraft.components.aws.AwsHostSecurityGroup;
 import io.stagecraft.components.aws.AwsNetwork;
@@ -13,12 +12,8 @@ import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.config.Setting;
 import io.stagecraft.config.StackConfig;
 import io.stagecraft.planning.PlannedStack;
-import io.stagecraft.sizing.Catalog;
-import io.stagecraft.sizing.Cloud;
-import io.stagecraft.sizing.CloudProfile;
-import io.stagecraft.sizing.InstanceType;
-import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.stacks.SingleVm;
+import io.stagecraft.stacks.SingleVmSpec;
 import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
 import io.stagecraft.stacks.StageStacks;
@@ -38,7 +33,7 @@ public final class AwsSingleVmStack extends ComponentResource implements StageSt
         @Override
         public void check(PlannedStack planned) {
             StackConfig config = planned.config();
-            int webRules = 2 * SingleVm.edgeRanges(config).size();
+            int webRules = 2 * SingleVm.edgeRanges(config.edgeOn()).size();
             int room = AwsHostSecurityGroup.MAX_INBOUND_RULES - webRules;
             if (config.edgeOn() && config.sshSourceRanges().size() > room) {
                 throw new InvalidInputException(Setting.SSH_SOURCE_RANGES.key(), String.join(",", config.sshSourceRanges()),
@@ -61,38 +56,42 @@ public final class AwsSingleVmStack extends ComponentResource implements StageSt
 
     private final Map<String, Output<?>> outputs;
     private final Output<String> publicIp;
+    private final Map<String, Object> facts;
 
     public AwsSingleVmStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
-        super(TYPE, name, opts);
-        PlannedStack planned = inputs.planned();
-        SizingPlan plan = planned.plan();
-        StackConfig config = planned.config();
-        Catalog catalog = planned.catalog();
-        CloudProfile profile = catalog.profile(Cloud.AWS);
-        InstanceType type = SingleVm.server(planned).type();
-        String region = plan.primaryRegion();
-        String zone = catalog.zones(Cloud.AWS, region).get(0);
-        Map<String, String> tags = new StackLabels(config.stackName(), config.environment().id()).labels();
-        ComponentResourceOptions child = ComponentResourceOptions.builder().parent(this).build();
-        int dataDiskGb = SingleVm.dataDiskGb(planned, inputs.previous());
+        this(name, SingleVm.Build.current(inputs.planned(), inputs.previous()), opts);
+    }
 
-        AwsNetwork network = new AwsNetwork(name + "-net", new AwsNetwork.Args(zone, null, null, tags), child);
+    /** A single VM as the build describes it: the planned stage, or the last one kept as legacy. */
+    public AwsSingleVmStack(String name, SingleVm.Build build, ComponentResourceOptions opts) {
+        super(TYPE, name, opts);
+        SingleVmSpec spec = build.spec();
+        StackConfig config = build.config();
+        Map<String, String> tags = build.labels();
+        ComponentResourceOptions child = ComponentResourceOptions.builder().parent(this).build();
+        String region = spec.region();
+
+        AwsNetwork network = new AwsNetwork(name + "-net", new AwsNetwork.Args(spec.zone(), null, null, tags), child);
         AwsHostSecurityGroup sg = new AwsHostSecurityGroup(name + "-firewall", new AwsHostSecurityGroup.Args(
-                network.vpcId(), config.edgeOn() ? SingleVm.edgeRanges(config) : AwsHostSecurityGroup.ANYWHERE,
+                network.vpcId(), spec.behindEdge() ? SingleVm.edgeRanges(true) : AwsHostSecurityGroup.ANYWHERE,
                 config.sshSourceRanges(), tags), child);
-        AwsDataVolume data = new AwsDataVolume(name + "-data", new AwsDataVolume.Args(zone, dataDiskGb,
-                catalog.service(Cloud.AWS, profile.dataDisk()).apiName(), plan.storage().snapshotRetentionDays(),
-                config.protect(), tags), child);
-        Output<String> userData = data.volumeId().applyValue(id -> SingleVm.script(planned, AwsVmHost.dataDeviceCandidates(id)));
-        AwsVmHost host = new AwsVmHost(name + "-host", new AwsVmHost.Args(region, zone, type.machineType(),
-                catalog.familyClass(Cloud.AWS, type.family()).equals("burstable"), plan.storage().bootDiskGb(),
-                catalog.service(Cloud.AWS, profile.bootDisk()).apiName(), network.publicSubnetId(), sg.id(),
-                data.volumeId(), userData, network.internetGateway(), config.protect(), tags), child);
+        AwsDataVolume data = new AwsDataVolume(name + "-data", new AwsDataVolume.Args(spec.zone(), spec.dataDiskGb(),
+                spec.dataDiskType(), spec.snapshotRetentionDays(), build.protect(), build.retainOnDelete(), tags), child);
+        Output<String> userData = data.volumeId().applyValue(id -> spec.script(AwsVmHost.dataDeviceCandidates(id)));
+        AwsVmHost host = new AwsVmHost(name + "-host", new AwsVmHost.Args(region, spec.zone(), spec.machineType(),
+                spec.burstable(), spec.bootDiskGb(), spec.bootDiskType(), network.publicSubnetId(), sg.id(),
+                data.volumeId(), userData, network.internetGateway(), build.protect(), tags), child);
         // the instance id is generated and the region validated: nothing user-typed reaches the command
         Output<String> shell = host.instanceId().applyValue(id -> "aws ssm start-session --target " + id + " --region " + region);
         this.publicIp = host.publicIp();
-        this.outputs = SingleVm.outputs(planned, dataDiskGb, publicIp, shell);
+        this.outputs = SingleVm.outputs(build, publicIp, shell);
+        this.facts = SingleVm.facts(build);
         registerOutputs(outputs);
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return facts;
     }
 
     @Override

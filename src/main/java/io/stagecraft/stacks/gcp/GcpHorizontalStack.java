@@ -91,6 +91,7 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
 
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
     private final EdgeOrigin edgeOrigin;
+    private final Map<String, Object> facts;
 
     public GcpHorizontalStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -192,8 +193,8 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
         outputs.put("apiPool", api.groupName());
         outputs.put("websocketPool", ws.groupName());
         // the managed SSL certificate's domains; behind the edge there is none (Certificate Manager serves instead)
-        outputs.put(PreviousDeployment.OUTPUT, Output.of(PreviousDeployment.facts(plan.stage(), 0, connections.primary(),
-                connections.replicas(), config.edgeOn() ? List.of() : config.domains())));
+        this.facts = PreviousDeployment.facts(plan.stage(), 0, connections.primary(), connections.replicas(),
+                config.edgeOn() ? List.of() : config.domains());
         registerOutputs(outputs);
     }
 
@@ -210,5 +211,10 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
     @Override
     public Optional<EdgeOrigin> edgeOrigin() {
         return Optional.of(edgeOrigin);
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return facts;
     }
 }

@@ -14,11 +14,9 @@ import io.stagecraft.components.gcp.GcpServiceAccount;
 import io.stagecraft.components.gcp.GcpVmHost;
 import io.stagecraft.config.StackConfig;
 import io.stagecraft.planning.PlannedStack;
-import io.stagecraft.sizing.CloudProfile;
-import io.stagecraft.sizing.InstanceType;
-import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.stacks.GcpSettings;
 import io.stagecraft.stacks.SingleVm;
+import io.stagecraft.stacks.SingleVmSpec;
 import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
 import io.stagecraft.stacks.StageStacks;
@@ -31,7 +29,9 @@ import java.util.Optional;
  *
  * <p>Every child's logical name derives from this component's name and not from the machine size, so moving from the
  * single-vm to the vertical stage updates the machine type and grows the data disk in place: same resources, changed
- * properties, no replacement and no data moved. Fewer users never shrink the disk (see {@link SingleVm#dataDiskGb}).
+ * properties, no replacement and no data moved. Fewer users never shrink the disk (see {@link SingleVmSpec#fromPlan}).
+ * After a move to a later stage the same component is declared again from the recorded {@link SingleVmSpec}, marked
+ * legacy, so its data stays where it is until it is migrated and the stage is retired.
  */
 public final class GcpSingleVmStack extends ComponentResource implements StageStack {
     public static final String TYPE = "stagecraft:gcp:SingleVmStack";
@@ -56,48 +56,56 @@ public final class GcpSingleVmStack extends ComponentResource implements StageSt
 
     private final Map<String, Output<?>> outputs;
     private final Output<String> publicIp;
+    private final Map<String, Object> facts;
 
     public GcpSingleVmStack(String name, StageInputs inputs, ComponentResourceOptions opts) {
-        super(TYPE, name, opts);
-        PlannedStack planned = inputs.planned();
-        SizingPlan plan = planned.plan();
-        StackConfig config = planned.config();
-        CloudProfile profile = planned.catalog().profile(plan.cloud());
-        InstanceType type = SingleVm.server(planned).type();
-        String region = plan.primaryRegion();
-        String zone = planned.catalog().zones(plan.cloud(), region).get(0);
-        Map<String, String> labels = new StackLabels(config.stackName(), config.environment().id()).labels();
-        ComponentResourceOptions child = ComponentResourceOptions.builder().parent(this).build();
-        int dataDiskGb = SingleVm.dataDiskGb(planned, inputs.previous());
+        this(name, SingleVm.Build.current(inputs.planned(), inputs.previous()), opts);
+    }
 
-        GcpNetwork network = new GcpNetwork(name + "-net", GcpNetworkArgs.in(region), child);
-        new GcpHostFirewall(name + "-firewall", config.edgeOn()
-                ? GcpHostFirewall.Args.behindEdge(network.networkId(), NETWORK_TAG, SingleVm.edgeRanges(config),
+    /** A single VM as the build describes it: the planned stage, or the last one kept as legacy. */
+    public GcpSingleVmStack(String name, SingleVm.Build build, ComponentResourceOptions opts) {
+        super(TYPE, name, opts);
+        SingleVmSpec spec = build.spec();
+        StackConfig config = build.config();
+        Map<String, String> labels = build.labels();
+        ComponentResourceOptions child = ComponentResourceOptions.builder().parent(this).build();
+
+        GcpNetwork network = new GcpNetwork(name + "-net", GcpNetworkArgs.in(spec.region()), child);
+        new GcpHostFirewall(name + "-firewall", spec.behindEdge()
+                ? GcpHostFirewall.Args.behindEdge(network.networkId(), NETWORK_TAG, SingleVm.edgeRanges(spec.behindEdge()),
                         config.sshSourceRanges())
                 : new GcpHostFirewall.Args(network.networkId(), NETWORK_TAG, config.sshSourceRanges()), child);
-        GcpDataDisk data = new GcpDataDisk(name + "-data", new GcpDataDisk.Args(region, zone, dataDiskGb,
-                profile.dataDisk(), plan.storage().snapshotRetentionDays(), config.protect(), labels), child);
+        GcpDataDisk data = new GcpDataDisk(name + "-data", new GcpDataDisk.Args(spec.region(), spec.zone(),
+                spec.dataDiskGb(), spec.dataDiskType(), spec.snapshotRetentionDays(), build.protect(),
+                build.retainOnDelete(), labels), child);
         GcpVmHost host = new GcpVmHost(name + "-host", GcpVmHost.Args.builder()
                 .project(config.gcpProject())
-                .region(region)
-                .zone(zone)
-                .machine(new GcpMachine(type.machineType(), type.gpuModel(), type.gpus()))
-                .bootDiskGb(plan.storage().bootDiskGb())
-                .bootDiskType(profile.bootDisk())
+                .region(spec.region())
+                .zone(spec.zone())
+                .machine(new GcpMachine(spec.machineType(), spec.gpuModel(), spec.gpus()))
+                .bootDiskGb(spec.bootDiskGb())
+                .bootDiskType(spec.bootDiskType())
                 .subnet(network.subnetId())
                 .networkTag(NETWORK_TAG)
                 .dataDisk(data.selfLink())
-                .startupScript(SingleVm.script(planned, GcpVmHost.dataDeviceCandidates()))
+                .startupScript(spec.script(GcpVmHost.dataDeviceCandidates()))
                 .accountId(GcpServiceAccount.accountId(config.stackName(), "vm"))
-                .protect(config.protect())
+                .protect(build.protect())
                 .labels(labels)
                 .build(), child);
         // every part of the command is validated: project id, zone from the catalog, a generated instance name
+        String zone = spec.zone();
         Output<String> shell = host.instanceName().applyValue(n -> "gcloud compute ssh " + n + " --zone " + zone
                 + " --tunnel-through-iap --project " + config.gcpProject());
         this.publicIp = host.publicIp();
-        this.outputs = SingleVm.outputs(planned, dataDiskGb, publicIp, shell);
+        this.outputs = SingleVm.outputs(build, publicIp, shell);
+        this.facts = SingleVm.facts(build);
         registerOutputs(outputs);
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return facts;
     }
 
     @Override
