@@ -56,8 +56,13 @@ public final class MigrationRunbook {
         String lbIp = text(outputs, "loadBalancerIp", "<loadBalancerIp output>");
         String domains = config.domains().isEmpty() ? "your domains" : String.join(", ", config.domains());
         String iap = " --tunnel-through-iap --project " + project;
-        steps.add("A day before: lower the TTL of the DNS records of " + domains + " to 60 s, and plan a short window"
-                + " without writes.");
+        if (config.edgeOn()) {
+            steps.add("Plan a short window without writes. Cloudflare keeps sending visitors to the legacy VM until it is"
+                    + " retired, and switches its proxied records at once: no TTL to wait for.");
+        } else {
+            steps.add("A day before: lower the TTL of the DNS records of " + domains + " to 60 s, and plan a short"
+                    + " window without writes.");
+        }
         steps.add("Freeze writes on the legacy VM: `" + shell + " --command '" + compose + " stop "
                 + ServerStartupScript.APP_SERVICE + "'`.");
         steps.add("Dump Postgres from the legacy VM through its IAP shell (`pulumi stack output legacyShell`): `" + shell
@@ -78,10 +83,19 @@ public final class MigrationRunbook {
         steps.add("Copy the media: `" + shell + " --command 'sudo tar -C " + ServerStartupScript.MOUNT + "/media -cz .'"
                 + " > media.tgz`, `mkdir media && tar -xzf media.tgz -C media`, `gcloud storage rsync --recursive media"
                 + " gs://" + bucket + "/media`.");
-        steps.add("DNS cutover: point " + domains + " at the load balancer (" + lbIp + ", not proxied), wait until"
-                + " `gcloud compute ssl-certificates list --project " + project + "` shows the managed certificate"
-                + " ACTIVE, and check the site over HTTPS.");
-        steps.add(retire(stage, config, protect));
+        if (config.edgeOn()) {
+            steps.add("Check that `gcloud certificate-manager certificates list --project " + project + "` shows the"
+                    + " load balancer's certificates ACTIVE (their DNS validation records are already in the zone), and"
+                    + " that the load balancer serves: `curl --resolve " + config.domains().get(0) + ":443:" + lbIp
+                    + " https://" + config.domains().get(0) + "/`.");
+            steps.add(retire(stage, config, protect) + " Retiring is the cutover: the same run points the Cloudflare"
+                    + " records of " + domains + " at the load balancer.");
+        } else {
+            steps.add("DNS cutover: point " + domains + " at the load balancer (" + lbIp + ", not proxied), wait until"
+                    + " `gcloud compute ssl-certificates list --project " + project + "` shows the managed certificate"
+                    + " ACTIVE, and check the site over HTTPS.");
+            steps.add(retire(stage, config, protect));
+        }
         return steps;
     }
 

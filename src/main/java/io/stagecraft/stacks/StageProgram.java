@@ -79,35 +79,47 @@ public final class StageProgram {
         StageStack stack = factory.create(STACK_COMPONENT, new StageInputs(planned, dbPassword, previous),
                 policies(planned));
         Map<String, Object> facts = new LinkedHashMap<>(stack.facts());
-        if (config.edgeOn()) {
-            EdgeOrigin origin = stack.edgeOrigin().orElseThrow(() ->
-                    new IllegalStateException(plan.stage().id() + " takes the edge but names no origin"));
-            new CloudflareEdge(EDGE_COMPONENT, new CloudflareEdge.Args(config.cloudflareZoneId(),
-                    ctx.config(CloudflareBinding.PACKAGE).requireSecret("apiToken"), config.domains(), origin),
-                    policies(planned));
-            ctx.export("edge", Output.of(plan.workload().edge().id()));
-        }
         ctx.export("stage", Output.of(plan.stage().id()));
         ctx.export("cloud", Output.of(plan.cloud().id()));
         ctx.export("regions", Output.of(plan.regions()));
         ctx.export("estimatedMonthlyCostUsd", Output.of(Math.round(plan.monthlyCost() * 100) / 100.0));
         stack.outputs().forEach(ctx::export);
-        legacy.ifPresent(build -> {
+        Optional<StageStack> kept = legacy.map(build -> {
             // same component name and type as when it was the stage: the same URNs, so nothing is replaced. No policy
             // transformation: it passed them when it was the stage, and retiring unprotects it on purpose
-            StageStack kept = StageStacks.singleVm(build.spec().cloud()).create(STACK_COMPONENT, build,
+            StageStack vm = StageStacks.singleVm(build.spec().cloud()).create(STACK_COMPONENT, build,
                     ComponentResourceOptions.builder().build());
-            kept.outputs().forEach((name, value) -> ctx.export(LEGACY_PREFIX + Character.toUpperCase(name.charAt(0))
+            vm.outputs().forEach((name, value) -> ctx.export(LEGACY_PREFIX + Character.toUpperCase(name.charAt(0))
                     + name.substring(1), value));
-            facts.putAll(kept.facts());
+            facts.putAll(vm.facts());
             facts.put(PreviousDeployment.LEGACY_STAGE, build.spec().stage().id());
+            return vm;
         });
+        if (config.edgeOn()) {
+            EdgeOrigin origin = edgeOrigin(stack, transition.action() == StageTransition.Action.KEEP ? kept
+                    : Optional.empty(), plan.stage());
+            new CloudflareEdge(EDGE_COMPONENT, new CloudflareEdge.Args(config.cloudflareZoneId(),
+                    ctx.config(CloudflareBinding.PACKAGE).requireSecret("apiToken"), config.domains(), origin),
+                    policies(planned));
+            ctx.export("edge", Output.of(plan.workload().edge().id()));
+        }
         transition.retired().ifPresent(s -> facts.put(PreviousDeployment.RETIRED_STAGE, s.id()));
         if (transition.action() == StageTransition.Action.UNPROTECT) {
             ctx.log().warn("Retiring the legacy " + transition.legacy().map(Stage::id).orElse("") + " stack, step 1 of 2:"
                     + " its resources lose Pulumi protection in this deployment; the next `pulumi up` removes them.");
         }
         ctx.export(PreviousDeployment.OUTPUT, Output.of(facts));
+    }
+
+    /**
+     * Where the edge sends visitors. While a single VM runs as legacy and is not being retired it holds the only copy of
+     * the data, so traffic stays on it and only the new stage's certificate validations are added; retiring it is the
+     * cutover (setting {@code stagecraft:retire} moves the records to the new stage in the same run).
+     */
+    private static EdgeOrigin edgeOrigin(StageStack stage, Optional<StageStack> keptLegacy, Stage planned) {
+        EdgeOrigin next = stage.edgeOrigin().orElseThrow(() ->
+                new IllegalStateException(planned.id() + " takes the edge but names no origin"));
+        return keptLegacy.flatMap(StageStack::edgeOrigin).map(vm -> vm.withValidations(next.validations())).orElse(next);
     }
 
     /**

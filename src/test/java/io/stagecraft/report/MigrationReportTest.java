@@ -30,4 +30,18 @@ class MigrationReportTest {
 
         assertEquals("", PlanReport.runbook(single), "nothing to migrate while the single VM is the stage");
     }
+
+    @Test
+    void behindTheEdgeRetiringIsTheCutover() {
+        OfflinePlanner.Result single = Plans.of("stacks/single-vm-edge.yaml");
+        OfflinePlanner.Result horizontal = Plans.after(single, "stacks/single-vm-edge.yaml",
+                Map.of("stagecraft:users", "5000"));
+        String out = PlanReport.render(horizontal);
+        assertTrue(out.contains("Cloudflare keeps sending visitors to the legacy VM until it is retired"), out);
+        assertTrue(out.contains("gcloud certificate-manager certificates list --project example-project"));
+        assertTrue(out.contains("Retiring is the cutover: the same run points the Cloudflare records of app.example.com,"
+                + " www.example.com at the load balancer."));
+        assertFalse(out.contains("DNS cutover"), "no DNS records to change by hand");
+        assertFalse(out.contains("lower the TTL"));
+    }
 }

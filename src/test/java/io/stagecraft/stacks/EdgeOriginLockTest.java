@@ -207,30 +207,24 @@ class EdgeOriginLockTest {
     }
 
     @Test
-    void aStageMoveKeepsTheEdgeAndOnlyRepointsIt() {
+    void aStageMoveKeepsTheEdgeOnTheLegacyVmUntilItIsRetired() {
         OfflinePlanner.Result first = Plans.of("stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "300"));
         ResourceGraph single = first.run().graph();
-        OfflinePlanner.Result grown = Plans.after(first, "stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "5000"));
-        assertEquals(Stage.HORIZONTAL, grown.plan().stage());
-        ResourceGraph horizontal = grown.run().graph();
-        List<String> changes = new ArrayList<>();
+        String vmIp = address(single, "gcp:compute/address:Address", "address");
+        OfflinePlanner.Result moved = Plans.after(first, "stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "5000"));
+        assertEquals(Stage.HORIZONTAL, moved.plan().stage());
+        ResourceGraph horizontal = moved.run().graph();
+        String lb = horizontal.one("gcp:compute/globalAddress:GlobalAddress", "lb-ip").outputs().get("address").toString();
+
+        // the single VM holds the only copy of the data until it is migrated: the edge keeps sending visitors there
+        // and changes nothing of what exists; it only adds the records that validate the load balancer's certificates
         for (ResourceNode b : single.where(n -> n.pkg().equals("cloudflare") || n.type().equals("pulumi:providers:cloudflare"))) {
             ResourceNode a = horizontal.byUrn(b.urn()).orElseThrow(() -> new AssertionError(b.name() + " would be replaced"));
-            assertEquals(List.of(), ReplacementTable.load().replacementCauses(b, a), b.name());
-            b.inputs().forEach((k, v) -> {
-                if (!v.equals(a.inputs().get(k))) {
-                    changes.add(b.name() + " " + k);
-                }
-            });
+            assertEquals(b.inputs(), a.inputs(), b.name());
         }
-        // the records follow the origin (the VM's IP, then the load balancer's); the edge redirects HTTP itself now
-        assertEquals(List.of("stagecraft-edge-always-use-https value", "stagecraft-edge-app-example-com content",
-                "stagecraft-edge-www-example-com content"), changes.stream().sorted().toList());
-        String lb = horizontal.one("gcp:compute/globalAddress:GlobalAddress", "lb-ip").outputs().get("address").toString();
-        for (ResourceNode r : horizontal.where(n -> n.type().equals("cloudflare:index/dnsRecord:DnsRecord")
-                && Boolean.TRUE.equals(n.input("proxied").orElse(null)))) {
-            assertEquals(lb, r.string("content"), "the records point at the load balancer, not the legacy VM");
-        }
+        assertEquals(List.of(vmIp, vmIp), proxiedTargets(horizontal));
+        assertEquals(2, horizontal.where(n -> n.type().equals("cloudflare:index/dnsRecord:DnsRecord")
+                && n.name().contains("validation-")).size(), "one validation record per domain");
 
         // the single VM kept as legacy is still as it was built: web ports for Cloudflare only, the edge's boot script
         ResourceNode before = single.one("gcp:compute/firewall:Firewall", "firewall-web");
@@ -240,6 +234,28 @@ class EdgeOriginLockTest {
         ResourceNode legacyVm = horizontal.one("gcp:compute/instance:Instance");
         assertEquals(single.one("gcp:compute/instance:Instance").string("metadata.startup-script"),
                 legacyVm.string("metadata.startup-script"));
-        assertTrue(legacyVm.string("metadata.startup-script").contains("real_ip_header CF-Connecting-IP;"));
+
+        // retiring is the cutover: the records move to the load balancer, and the edge redirects HTTP itself again
+        ResourceGraph retired = Plans.after(moved, "stacks/single-vm-edge.yaml", Map.of("stagecraft:users", "5000",
+                "stagecraft:retire", "single-vm")).run().graph();
+        assertEquals(List.of(lb, lb), proxiedTargets(retired));
+        List<String> changes = new ArrayList<>();
+        for (ResourceNode b : horizontal.where(n -> n.pkg().equals("cloudflare"))) {
+            ResourceNode a = retired.byUrn(b.urn()).orElseThrow(() -> new AssertionError(b.name() + " would be replaced"));
+            assertEquals(List.of(), ReplacementTable.load().replacementCauses(b, a), b.name());
+            b.inputs().forEach((k, v) -> {
+                if (!v.equals(a.inputs().get(k))) {
+                    changes.add(b.name() + " " + k);
+                }
+            });
+        }
+        assertEquals(List.of("stagecraft-edge-always-use-https value", "stagecraft-edge-app-example-com content",
+                "stagecraft-edge-www-example-com content"), changes.stream().sorted().toList());
+        assertTrue(retired.ofType("gcp:compute/instance:Instance").isEmpty(), "the legacy VM is gone");
+    }
+
+    private static List<String> proxiedTargets(ResourceGraph g) {
+        return g.where(n -> n.type().equals("cloudflare:index/dnsRecord:DnsRecord")
+                && Boolean.TRUE.equals(n.input("proxied").orElse(null))).stream().map(r -> r.string("content")).toList();
     }
 }

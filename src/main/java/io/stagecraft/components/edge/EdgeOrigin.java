@@ -25,6 +25,13 @@ public record EdgeOrigin(Output<String> ipv4, boolean edgeRedirectsToHttps, List
         return new EdgeOrigin(ipv4, false, List.of());
     }
 
+    /** The same origin, also publishing another origin's certificate validations (a stage not yet serving). */
+    public EdgeOrigin withValidations(List<DnsValidation> more) {
+        List<DnsValidation> all = new java.util.ArrayList<>(validations);
+        all.addAll(more);
+        return new EdgeOrigin(ipv4, edgeRedirectsToHttps, all);
+    }
+
     /** Regions behind Cloudflare load balancing, each ingress with a certificate validated by DNS records. */
     public static EdgeOrigin regional(List<DnsValidation> validations) {
         return new EdgeOrigin(null, true, validations);
