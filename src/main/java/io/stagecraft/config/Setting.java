@@ -19,8 +19,9 @@ public enum Setting {
     USERS("users", Kind.WHOLE_NUMBER, "peak concurrent users (one of users, dailyActiveUsers, monthlyRequests)", null,
             1, Workload.MAX_CONCURRENT_USERS, "--users", "N"),
     DAILY_ACTIVE_USERS("dailyActiveUsers", Kind.WHOLE_NUMBER, "daily active users; peak concurrent = DAU x sessionsPerDay"
-            + " x sessionMinutes / 1,440 x peakToAverage (" + Format.percent(new LoadInput(LoadInput.Kind.DAILY_ACTIVE_USERS, 1000)
-                    .concurrentUsers(WorkloadProfile.defaults()) / 1000) + " of DAU by default)", null,
+            + " x sessionMinutes / 1,440 x peakToAverage (" + Format.number(Math.round(new LoadInput(
+                    LoadInput.Kind.DAILY_ACTIVE_USERS, 1000).concurrentUsers(WorkloadProfile.defaults())) / 10.0) // per 1,000 DAU, to one decimal
+            + "% of DAU by default)", null,
             1, Workload.MAX_CONCURRENT_USERS * 100.0, "--dau", "N"),
     MONTHLY_REQUESTS("monthlyRequests", Kind.NUMBER, "requests per month; peak req/s = monthly / 2,628,000 s x"
             + " peakToAverage", null, 1, 1e15, "--monthly-requests", "N"),
