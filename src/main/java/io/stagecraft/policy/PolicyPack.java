@@ -38,7 +38,7 @@ public final class PolicyPack {
     /** Every rule, protecting the given stateful types (extend them as stages add RDS, ElastiCache or S3). */
     public static PolicyPack standard(StatefulTypes stateful) {
         return of(Stream.of(CloudSqlRules.all(), StorageRules.all(), IamRules.all(), ComputeRules.all(),
-                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), AwsRules.all(),
+                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), AwsRules.all(), AwsManagedRules.all(), CloudflareRules.all(),
                 DataSafetyRules.all(stateful)).flatMap(List::stream).toList());
     }
 

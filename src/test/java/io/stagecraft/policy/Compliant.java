@@ -208,6 +208,115 @@ final class Compliant {
         return node(ResourceTypes.AWS_SUBNET, name).set("cidrBlock", "10.20.0.0/24").set("mapPublicIpOnLaunch", false);
     }
 
+    // --- the AWS horizontal stage, shaped like AwsHorizontalStack's resources ---
+
+    static Node rds(String name) {
+        return node(AwsManagedRules.RDS_INSTANCE, name).protect(true)
+                .set("engine", "postgres")
+                .set("instanceClass", "db.t3.large")
+                .set("allocatedStorage", 100.0)
+                .set("storageEncrypted", true)
+                .set("publiclyAccessible", false)
+                .set("backupRetentionPeriod", 7.0)
+                .set("deletionProtection", true)
+                .set("skipFinalSnapshot", false)
+                .set("finalSnapshotIdentifier", name + "-final")
+                .set("multiAz", true)
+                .set("parameterGroupName", "db-params")
+                .set("password", "[secret]");
+    }
+
+    static Node rdsReplica(String name, String primary) {
+        return rds(name).set("replicateSourceDb", primary).set("backupRetentionPeriod", 0.0).set("multiAz", false)
+                .set("skipFinalSnapshot", true).remove("finalSnapshotIdentifier").remove("password");
+    }
+
+    static Node rdsParams(String name, String forceSsl) {
+        return node(AwsManagedRules.RDS_PARAMETER_GROUP, name).set("family", "postgres15").set("parameters", List.of(
+                Map.of("name", "max_connections", "value", "250"), Map.of("name", "rds.force_ssl", "value", forceSsl)));
+    }
+
+    static Node replicationGroup(String name) {
+        return node(AwsManagedRules.REPLICATION_GROUP, name).protect(true)
+                .set("atRestEncryptionEnabled", true)
+                .set("transitEncryptionEnabled", true)
+                .set("authToken", "[secret]")
+                .set("automaticFailoverEnabled", true)
+                .set("multiAzEnabled", true)
+                .set("numCacheClusters", 2.0)
+                .set("parameterGroupName", "cache-params");
+    }
+
+    static Node cacheParams(String name, String policy) {
+        return node(AwsManagedRules.CACHE_PARAMETER_GROUP, name).set("family", "redis7")
+                .set("parameters", List.of(Map.of("name", "maxmemory-policy", "value", policy)));
+    }
+
+    static Node s3(String name) {
+        return node(AwsManagedRules.S3_BUCKET, name).protect(true).output("bucket", name);
+    }
+
+    static Node publicAccessBlock(String name, String bucket) {
+        return node(AwsManagedRules.S3_PUBLIC_ACCESS_BLOCK, name).set("bucket", bucket).set("blockPublicAcls", true)
+                .set("blockPublicPolicy", true).set("ignorePublicAcls", true).set("restrictPublicBuckets", true);
+    }
+
+    static Node versioning(String name, String bucket) {
+        return node(AwsManagedRules.S3_VERSIONING, name).set("bucket", bucket)
+                .set("versioningConfiguration.status", "Enabled");
+    }
+
+    static Node alb(String name) {
+        return node(AwsManagedRules.LOAD_BALANCER, name).output("arn", "arn:aws:elasticloadbalancing:lb/" + name)
+                .set("loadBalancerType", "application").set("internal", false).set("dropInvalidHeaderFields", true);
+    }
+
+    static Node httpRedirectListener(String name) {
+        return node(AwsManagedRules.LISTENER, name).set("protocol", "HTTP").set("port", 80.0).set("defaultActions",
+                List.of(Map.of("type", "redirect", "redirect", Map.of("protocol", "HTTPS", "port", "443",
+                        "statusCode", "HTTP_301"))));
+    }
+
+    static Node httpsListener(String name) {
+        return node(AwsManagedRules.LISTENER, name).set("protocol", "HTTPS").set("port", 443.0)
+                .set("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06")
+                .set("defaultActions", List.of(Map.of("type", "forward", "targetGroupArn", "arn:tg/api")));
+    }
+
+    static Node wafAssociation(String name, String lbName) {
+        return node(AwsManagedRules.WEB_ACL_ASSOCIATION, name).set("resourceArn", "arn:aws:elasticloadbalancing:lb/" + lbName)
+                .set("webAclArn", "arn:aws:wafv2:webacl/acl");
+    }
+
+    static Node distribution(String name) {
+        return node(AwsManagedRules.DISTRIBUTION, name)
+                .set("defaultCacheBehavior.viewerProtocolPolicy", "redirect-to-https")
+                .set("orderedCacheBehaviors", List.of(Map.of("pathPattern", "/static/*", "viewerProtocolPolicy",
+                        "redirect-to-https")));
+    }
+
+    /** A pool launch template: booleans as the provider types them there, as strings. */
+    static Node launchTemplate(String name) {
+        return node(AwsManagedRules.LAUNCH_TEMPLATE, name)
+                .set("metadataOptions.httpTokens", "required")
+                .set("blockDeviceMappings", List.of(Map.of("deviceName", "/dev/xvda", "ebs",
+                        Map.of("encrypted", "true", "volumeSize", 30.0))))
+                .set("networkInterfaces", List.of(Map.of("associatePublicIpAddress", "false", "deviceIndex", 0.0)))
+                .set("userData", java.util.Base64.getEncoder().encodeToString(
+                        SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    static Node zoneSetting(String name, String setting, String value) {
+        return node(CloudflareRules.ZONE_SETTING, name).set("zoneId", "0123456789abcdef0123456789abcdef")
+                .set("settingId", setting).set("value", value);
+    }
+
+    static Node dnsRecord(String name, String type, boolean proxied) {
+        return node(CloudflareRules.DNS_RECORD, name).set("zoneId", "0123456789abcdef0123456789abcdef")
+                .set("name", name).set("type", type).set("content", type.equals("A") ? "203.0.113.7" : "x.example.net")
+                .set("proxied", proxied);
+    }
+
     /** One of everything, wired together as a prod stack would be: passes the whole pack. */
     static List<Node> prodStack() {
         List<Node> nodes = new ArrayList<>();
@@ -240,6 +349,24 @@ final class Compliant {
         nodes.add(dlm("snapshots", "data"));
         nodes.add(securityGroup("sg"));
         nodes.add(awsSubnet("public"));
+        nodes.add(rds("db-primary"));
+        nodes.add(rdsReplica("db-replica-1", "db-primary"));
+        nodes.add(rdsParams("db-params", "1"));
+        nodes.add(replicationGroup("redis"));
+        nodes.add(cacheParams("cache-params", "noeviction"));
+        nodes.add(s3("media"));
+        nodes.add(publicAccessBlock("media-no-public", "media"));
+        nodes.add(versioning("media-versioning", "media"));
+        nodes.add(alb("alb"));
+        nodes.add(httpRedirectListener("alb-http"));
+        nodes.add(httpsListener("alb-https"));
+        nodes.add(wafAssociation("alb-waf", "alb"));
+        nodes.add(distribution("cdn"));
+        nodes.add(launchTemplate("api-template-aws"));
+        nodes.add(zoneSetting("edge-ssl", "ssl", "strict"));
+        nodes.add(zoneSetting("edge-min-tls", "min_tls_version", "1.2"));
+        nodes.add(dnsRecord("app.example.com", "A", true));
+        nodes.add(dnsRecord("_acme-challenge.app.example.com", "CNAME", false));
         return nodes;
     }
 }

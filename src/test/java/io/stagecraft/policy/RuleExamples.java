@@ -318,6 +318,116 @@ final class RuleExamples {
         passes("gcp-redis-no-session-eviction", "volatile-lru", graph(redis("cache")));
         passes("gcp-redis-no-session-eviction", "Memorystore's default (volatile-lru)", graph(redis("cache").remove("redisConfigs")));
 
+        // --- AWS horizontal: RDS, ElastiCache, S3, ALB, CloudFront, launch templates ---
+        fails("aws-rds-not-public", "a publicly accessible primary", graph(rds("db").set("publiclyAccessible", true)),
+                "reachable from the internet", "db");
+        passes("aws-rds-not-public", "a private primary and replica", graph(rds("db"), rdsReplica("db-r", "db")));
+
+        fails("aws-rds-encrypted", "storage not encrypted", graph(rds("db").remove("storageEncrypted")),
+                "storageEncrypted is not set", "db");
+        passes("aws-rds-encrypted", "encrypted storage", graph(rds("db")));
+
+        fails("aws-rds-backups", "retention 0 on a primary", graph(rds("db").set("backupRetentionPeriod", 0.0)),
+                "no automated backups", "db");
+        passes("aws-rds-backups", "a replica with retention 0 (rebuilt from its primary)",
+                graph(rds("db"), rdsReplica("db-r", "db")));
+        passes("aws-rds-backups", "a replica whose source is not known yet (as pulumi up declares it)",
+                graph(rdsReplica("db-r", "db").set("replicateSourceDb", ResourceNode.UNKNOWN)));
+
+        fails("aws-rds-deletion-protection", "no deletion protection and no final snapshot",
+                graph(rds("db").set("deletionProtection", false).set("skipFinalSnapshot", true)),
+                "skipFinalSnapshot is true", "db");
+        passes("aws-rds-deletion-protection", "a protected primary; a replica that skips its final snapshot",
+                graph(rds("db"), rdsReplica("db-r", "db")));
+
+        fails("aws-rds-force-ssl", "a parameter group with rds.force_ssl 0, and an instance with none",
+                graph(rds("db"), rdsParams("db-params", "0"), rds("other").remove("parameterGroupName")),
+                "does not set rds.force_ssl to 1", "db", "other");
+        passes("aws-rds-force-ssl", "every instance's group forces TLS",
+                graph(rds("db"), rdsReplica("db-r", "db"), rdsParams("db-params", "1")));
+
+        fails("aws-rds-multi-az-in-prod", "a single-AZ prod primary", graph(rds("db").set("multiAz", false)),
+                "no standby", "db");
+        passes("aws-rds-multi-az-in-prod", "a single-AZ primary in staging", STAGING, graph(rds("db").set("multiAz", false)));
+
+        fails("aws-elasticache-encrypted-with-auth", "no transit encryption and no AUTH token",
+                graph(replicationGroup("redis").set("transitEncryptionEnabled", false).remove("authToken")),
+                "transitEncryptionEnabled is false", "redis");
+        passes("aws-elasticache-encrypted-with-auth", "encrypted with a token", graph(replicationGroup("redis")));
+
+        fails("aws-elasticache-failover-in-prod", "one node in prod", graph(replicationGroup("redis")
+                .set("automaticFailoverEnabled", false).set("numCacheClusters", 1.0)), "without automatic", "redis");
+        passes("aws-elasticache-failover-in-prod", "one node in dev", DEV, graph(replicationGroup("redis")
+                .set("automaticFailoverEnabled", false).set("numCacheClusters", 1.0)));
+
+        fails("aws-elasticache-no-session-eviction", "allkeys-lru", graph(replicationGroup("redis"),
+                cacheParams("cache-params", "allkeys-lru")), "allkeys-lru", "redis");
+        passes("aws-elasticache-no-session-eviction", "noeviction", graph(replicationGroup("redis"),
+                cacheParams("cache-params", "noeviction")));
+
+        fails("aws-s3-public-access-blocked", "no block for one bucket, a partial block for another",
+                graph(s3("media"), s3("logs"), publicAccessBlock("logs-block", "logs").set("restrictPublicBuckets", false)),
+                null, "media", "logs");
+        passes("aws-s3-public-access-blocked", "a full block naming the bucket",
+                graph(s3("media"), publicAccessBlock("media-block", "media")));
+
+        fails("aws-s3-versioning", "versioning suspended", graph(s3("media"), versioning("media-v", "media")
+                .set("versioningConfiguration.status", "Suspended")), "not enabled", "media");
+        passes("aws-s3-versioning", "versioning enabled", graph(s3("media"), versioning("media-v", "media")));
+
+        fails("aws-alb-https-only", "a plain HTTP listener that forwards, and HTTPS on a TLS 1.0 policy",
+                graph(httpsListener("http").set("protocol", "HTTP").remove("sslPolicy"),
+                        httpsListener("https").set("sslPolicy", "ELBSecurityPolicy-2016-08")), null, "http", "https");
+        passes("aws-alb-https-only", "HTTP redirects, HTTPS on TLS 1.2+",
+                graph(httpRedirectListener("http"), httpsListener("https")));
+
+        fails("aws-alb-drops-invalid-headers", "invalid headers passed on",
+                graph(alb("alb").set("dropInvalidHeaderFields", false)), "dropInvalidHeaderFields is off", "alb");
+        passes("aws-alb-drops-invalid-headers", "invalid headers dropped", graph(alb("alb")));
+
+        fails("aws-alb-waf", "an internet-facing ALB without a web ACL",
+                graph(alb("alb"), alb("other"), wafAssociation("other-waf", "other")), "No web ACL", "alb");
+        passes("aws-alb-waf", "an internal ALB without one; an internet-facing one with one",
+                graph(alb("internal").set("internal", true), alb("alb"), wafAssociation("alb-waf", "alb")));
+
+        fails("aws-cloudfront-https", "a path served over plain HTTP",
+                graph(distribution("cdn").set("orderedCacheBehaviors", List.of(Map.of("pathPattern", "/media/*",
+                        "viewerProtocolPolicy", "allow-all")))), "/media/* has viewerProtocolPolicy allow-all", "cdn");
+        passes("aws-cloudfront-https", "HTTPS everywhere", graph(distribution("cdn")));
+
+        fails("aws-launch-template-volumes-encrypted", "an unencrypted root volume",
+                graph(launchTemplate("t").set("blockDeviceMappings", List.of(Map.of("deviceName", "/dev/xvda", "ebs",
+                        Map.of("encrypted", "false"))))), "/dev/xvda is not encrypted", "t");
+        passes("aws-launch-template-volumes-encrypted", "encrypted (\"true\" as the provider types it)",
+                graph(launchTemplate("t")));
+
+        fails("aws-launch-template-no-public-ip", "a public address on the pool's interface",
+                graph(launchTemplate("t").set("networkInterfaces", List.of(Map.of("associatePublicIpAddress", "true")))),
+                "associatePublicIpAddress true", "t");
+        passes("aws-launch-template-no-public-ip", "no public address", graph(launchTemplate("t")));
+
+        fails("aws-launch-template-user-data-no-secrets", "a password in the base64 user data",
+                graph(launchTemplate("t").set("userData", java.util.Base64.getEncoder().encodeToString(
+                        "DB_PASSWORD=hunter2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))),
+                "assigns a literal value to DB_PASSWORD", "t");
+        passes("aws-launch-template-user-data-no-secrets", "secrets read at boot", graph(launchTemplate("t")));
+
+        // --- Cloudflare edge ---
+        fails("cloudflare-ssl-full-strict", "full (any certificate accepted)", graph(zoneSetting("ssl", "ssl", "full")),
+                "ssl is full, not strict", "ssl");
+        passes("cloudflare-ssl-full-strict", "strict; other settings left alone",
+                graph(zoneSetting("ssl", "ssl", "strict"), zoneSetting("https", "always_use_https", "off")));
+
+        fails("cloudflare-min-tls-1-2", "TLS 1.0 accepted", graph(zoneSetting("tls", "min_tls_version", "1.0")),
+                "min_tls_version is 1.0", "tls");
+        passes("cloudflare-min-tls-1-2", "1.2 and 1.3", graph(zoneSetting("tls", "min_tls_version", "1.2"),
+                zoneSetting("tls13", "min_tls_version", "1.3")));
+
+        fails("cloudflare-address-records-proxied", "a DNS-only A record", graph(dnsRecord("app.example.com", "A", false)),
+                "app.example.com is DNS-only", "app.example.com");
+        passes("cloudflare-address-records-proxied", "a proxied A record and a DNS-only validation CNAME",
+                graph(dnsRecord("app.example.com", "A", true), dnsRecord("_acme-challenge.app.example.com", "CNAME", false)));
+
         // --- AWS ---
         fails("aws-ec2-imdsv2", "tokens optional", graph(ec2("vm").set("metadataOptions.httpTokens", "optional")),
                 "IMDSv1 is enabled", "vm");
