@@ -1,5 +1,18 @@
 package io.stagecraft.policy;
 
+import static io.stagecraft.policy.ResourceTypes.CACHE_PARAMETER_GROUP;
+import static io.stagecraft.policy.ResourceTypes.DISTRIBUTION;
+import static io.stagecraft.policy.ResourceTypes.LAUNCH_TEMPLATE;
+import static io.stagecraft.policy.ResourceTypes.LISTENER;
+import static io.stagecraft.policy.ResourceTypes.LOAD_BALANCER;
+import static io.stagecraft.policy.ResourceTypes.RDS_INSTANCE;
+import static io.stagecraft.policy.ResourceTypes.RDS_PARAMETER_GROUP;
+import static io.stagecraft.policy.ResourceTypes.REPLICATION_GROUP;
+import static io.stagecraft.policy.ResourceTypes.S3_BUCKET;
+import static io.stagecraft.policy.ResourceTypes.S3_PUBLIC_ACCESS_BLOCK;
+import static io.stagecraft.policy.ResourceTypes.S3_VERSIONING;
+import static io.stagecraft.policy.ResourceTypes.WEB_ACL_ASSOCIATION;
+
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import java.nio.charset.StandardCharsets;
@@ -15,19 +28,6 @@ import java.util.Set;
 final class AwsManagedRules {
     private AwsManagedRules() {
     }
-
-    static final String RDS_INSTANCE = "aws:rds/instance:Instance";
-    static final String RDS_PARAMETER_GROUP = "aws:rds/parameterGroup:ParameterGroup";
-    static final String REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
-    static final String CACHE_PARAMETER_GROUP = "aws:elasticache/parameterGroup:ParameterGroup";
-    static final String S3_BUCKET = "aws:s3/bucketV2:BucketV2";
-    static final String S3_PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-    static final String S3_VERSIONING = "aws:s3/bucketVersioningV2:BucketVersioningV2";
-    static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
-    static final String LISTENER = "aws:lb/listener:Listener";
-    static final String WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
-    static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-    static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 
     /** ELB security policies that still allow TLS 1.0 or 1.1 (docs.aws.amazon.com, "Security policies for your ALB", 2026-11). */
     private static final Set<String> OLD_TLS_POLICIES = Set.of("ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-2015-05",

@@ -1,5 +1,8 @@
 package io.stagecraft.policy;
 
+import static io.stagecraft.policy.ResourceTypes.DNS_RECORD;
+import static io.stagecraft.policy.ResourceTypes.ZONE_SETTING;
+
 import java.util.List;
 
 /**
@@ -9,9 +12,6 @@ import java.util.List;
 final class CloudflareRules {
     private CloudflareRules() {
     }
-
-    static final String ZONE_SETTING = "cloudflare:index/zoneSetting:ZoneSetting";
-    static final String DNS_RECORD = "cloudflare:index/dnsRecord:DnsRecord";
 
     /** Minimum TLS versions Cloudflare accepts below 1.2 (developers.cloudflare.com, "Minimum TLS Version", 2026-11). */
     private static final List<String> OLD_TLS = List.of("1.0", "1.1");

@@ -2,7 +2,7 @@ package io.stagecraft.policy;
 
 import java.util.List;
 
-/** The type tokens the rules read (pulumi-gcp 7.0.0, pulumi-aws 6.83.0; checked against the jars' @ResourceType). */
+/** The type tokens the rules read (pulumi-gcp 7.0.0, pulumi-aws 6.83.0, pulumi-cloudflare 6.17.0; checked against the jars' @ResourceType). */
 final class ResourceTypes {
     private ResourceTypes() {
     }
@@ -52,4 +52,20 @@ final class ResourceTypes {
     static final String SECURITY_GROUP_INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
     static final String DLM_POLICY = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
     static final String AWS_SUBNET = "aws:ec2/subnet:Subnet";
+
+    static final String RDS_INSTANCE = "aws:rds/instance:Instance";
+    static final String RDS_PARAMETER_GROUP = "aws:rds/parameterGroup:ParameterGroup";
+    static final String REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+    static final String CACHE_PARAMETER_GROUP = "aws:elasticache/parameterGroup:ParameterGroup";
+    static final String S3_BUCKET = "aws:s3/bucketV2:BucketV2";
+    static final String S3_PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+    static final String S3_VERSIONING = "aws:s3/bucketVersioningV2:BucketVersioningV2";
+    static final String LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+    static final String LISTENER = "aws:lb/listener:Listener";
+    static final String WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+    static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+    static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+
+    static final String ZONE_SETTING = "cloudflare:index/zoneSetting:ZoneSetting";
+    static final String DNS_RECORD = "cloudflare:index/dnsRecord:DnsRecord";
 }

@@ -36,12 +36,12 @@ public final class StatefulTypes {
             Map.entry(ResourceTypes.REDIS, new Store("Memorystore Redis", CACHE, "")),
             Map.entry(ResourceTypes.BUCKET, new Store("Cloud Storage bucket", BUCKET, "")),
             Map.entry(ResourceTypes.EBS_VOLUME, new Store("EBS volume", DISK, "size")),
-            Map.entry("aws:rds/instance:Instance", new Store("RDS instance", DATABASE, "allocatedStorage")),
+            Map.entry(ResourceTypes.RDS_INSTANCE, new Store("RDS instance", DATABASE, "allocatedStorage")),
             Map.entry("aws:rds/cluster:Cluster", new Store("Aurora cluster", DATABASE, "")),
-            Map.entry("aws:elasticache/replicationGroup:ReplicationGroup",
+            Map.entry(ResourceTypes.REPLICATION_GROUP,
                     new Store("ElastiCache replication group", CACHE, "")),
             Map.entry("aws:elasticache/cluster:Cluster", new Store("ElastiCache cluster", CACHE, "")),
-            Map.entry("aws:s3/bucketV2:BucketV2", new Store("S3 bucket", BUCKET, "")),
+            Map.entry(ResourceTypes.S3_BUCKET, new Store("S3 bucket", BUCKET, "")),
             Map.entry("aws:s3/bucket:Bucket", new Store("S3 bucket", BUCKET, "")),
             Map.entry("kubernetes:core/v1:PersistentVolumeClaim", new Store("Kubernetes volume claim", DISK, ""))));
 

@@ -211,7 +211,7 @@ final class Compliant {
     // --- the AWS horizontal stage, shaped like AwsHorizontalStack's resources ---
 
     static Node rds(String name) {
-        return node(AwsManagedRules.RDS_INSTANCE, name).protect(true)
+        return node(ResourceTypes.RDS_INSTANCE, name).protect(true)
                 .set("engine", "postgres")
                 .set("instanceClass", "db.t3.large")
                 .set("allocatedStorage", 100.0)
@@ -232,12 +232,12 @@ final class Compliant {
     }
 
     static Node rdsParams(String name, String forceSsl) {
-        return node(AwsManagedRules.RDS_PARAMETER_GROUP, name).set("family", "postgres15").set("parameters", List.of(
+        return node(ResourceTypes.RDS_PARAMETER_GROUP, name).set("family", "postgres15").set("parameters", List.of(
                 Map.of("name", "max_connections", "value", "250"), Map.of("name", "rds.force_ssl", "value", forceSsl)));
     }
 
     static Node replicationGroup(String name) {
-        return node(AwsManagedRules.REPLICATION_GROUP, name).protect(true)
+        return node(ResourceTypes.REPLICATION_GROUP, name).protect(true)
                 .set("atRestEncryptionEnabled", true)
                 .set("transitEncryptionEnabled", true)
                 .set("authToken", "[secret]")
@@ -248,48 +248,48 @@ final class Compliant {
     }
 
     static Node cacheParams(String name, String policy) {
-        return node(AwsManagedRules.CACHE_PARAMETER_GROUP, name).set("family", "redis7")
+        return node(ResourceTypes.CACHE_PARAMETER_GROUP, name).set("family", "redis7")
                 .set("parameters", List.of(Map.of("name", "maxmemory-policy", "value", policy)));
     }
 
     static Node s3(String name) {
-        return node(AwsManagedRules.S3_BUCKET, name).protect(true).output("bucket", name);
+        return node(ResourceTypes.S3_BUCKET, name).protect(true).output("bucket", name);
     }
 
     static Node publicAccessBlock(String name, String bucket) {
-        return node(AwsManagedRules.S3_PUBLIC_ACCESS_BLOCK, name).set("bucket", bucket).set("blockPublicAcls", true)
+        return node(ResourceTypes.S3_PUBLIC_ACCESS_BLOCK, name).set("bucket", bucket).set("blockPublicAcls", true)
                 .set("blockPublicPolicy", true).set("ignorePublicAcls", true).set("restrictPublicBuckets", true);
     }
 
     static Node versioning(String name, String bucket) {
-        return node(AwsManagedRules.S3_VERSIONING, name).set("bucket", bucket)
+        return node(ResourceTypes.S3_VERSIONING, name).set("bucket", bucket)
                 .set("versioningConfiguration.status", "Enabled");
     }
 
     static Node alb(String name) {
-        return node(AwsManagedRules.LOAD_BALANCER, name).output("arn", "arn:aws:elasticloadbalancing:lb/" + name)
+        return node(ResourceTypes.LOAD_BALANCER, name).output("arn", "arn:aws:elasticloadbalancing:lb/" + name)
                 .set("loadBalancerType", "application").set("internal", false).set("dropInvalidHeaderFields", true);
     }
 
     static Node httpRedirectListener(String name) {
-        return node(AwsManagedRules.LISTENER, name).set("protocol", "HTTP").set("port", 80.0).set("defaultActions",
+        return node(ResourceTypes.LISTENER, name).set("protocol", "HTTP").set("port", 80.0).set("defaultActions",
                 List.of(Map.of("type", "redirect", "redirect", Map.of("protocol", "HTTPS", "port", "443",
                         "statusCode", "HTTP_301"))));
     }
 
     static Node httpsListener(String name) {
-        return node(AwsManagedRules.LISTENER, name).set("protocol", "HTTPS").set("port", 443.0)
+        return node(ResourceTypes.LISTENER, name).set("protocol", "HTTPS").set("port", 443.0)
                 .set("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06")
                 .set("defaultActions", List.of(Map.of("type", "forward", "targetGroupArn", "arn:tg/api")));
     }
 
     static Node wafAssociation(String name, String lbName) {
-        return node(AwsManagedRules.WEB_ACL_ASSOCIATION, name).set("resourceArn", "arn:aws:elasticloadbalancing:lb/" + lbName)
+        return node(ResourceTypes.WEB_ACL_ASSOCIATION, name).set("resourceArn", "arn:aws:elasticloadbalancing:lb/" + lbName)
                 .set("webAclArn", "arn:aws:wafv2:webacl/acl");
     }
 
     static Node distribution(String name) {
-        return node(AwsManagedRules.DISTRIBUTION, name)
+        return node(ResourceTypes.DISTRIBUTION, name)
                 .set("defaultCacheBehavior.viewerProtocolPolicy", "redirect-to-https")
                 .set("orderedCacheBehaviors", List.of(Map.of("pathPattern", "/static/*", "viewerProtocolPolicy",
                         "redirect-to-https")));
@@ -297,7 +297,7 @@ final class Compliant {
 
     /** A pool launch template: booleans as the provider types them there, as strings. */
     static Node launchTemplate(String name) {
-        return node(AwsManagedRules.LAUNCH_TEMPLATE, name)
+        return node(ResourceTypes.LAUNCH_TEMPLATE, name)
                 .set("metadataOptions.httpTokens", "required")
                 .set("blockDeviceMappings", List.of(Map.of("deviceName", "/dev/xvda", "ebs",
                         Map.of("encrypted", "true", "volumeSize", 30.0))))
@@ -307,12 +307,12 @@ final class Compliant {
     }
 
     static Node zoneSetting(String name, String setting, String value) {
-        return node(CloudflareRules.ZONE_SETTING, name).set("zoneId", "0123456789abcdef0123456789abcdef")
+        return node(ResourceTypes.ZONE_SETTING, name).set("zoneId", "0123456789abcdef0123456789abcdef")
                 .set("settingId", setting).set("value", value);
     }
 
     static Node dnsRecord(String name, String type, boolean proxied) {
-        return node(CloudflareRules.DNS_RECORD, name).set("zoneId", "0123456789abcdef0123456789abcdef")
+        return node(ResourceTypes.DNS_RECORD, name).set("zoneId", "0123456789abcdef0123456789abcdef")
                 .set("name", name).set("type", type).set("content", type.equals("A") ? "203.0.113.7" : "x.example.net")
                 .set("proxied", proxied);
     }
