@@ -67,6 +67,13 @@ public final class StageProgram {
                 ? Optional.of(ctx.config(Setting.NAMESPACE).requireSecret(Setting.DB_PASSWORD.shortName()))
                 : Optional.empty();
         PreviousDeployment previous = PreviousDeployment.read(ctx);
+        previous.cloud().filter(c -> c != plan.cloud()).ifPresent(last -> {
+            throw new RunException("This stack last ran on " + last.id() + " and " + Setting.CLOUD.key() + " is now "
+                    + plan.cloud().id() + ". Stagecraft does not move a stack between clouds: the " + last.id()
+                    + " resources, and the data on them, would be deleted. Nothing was changed. Keep "
+                    + Setting.CLOUD.key() + " " + last.id() + ", or deploy " + plan.cloud().id()
+                    + " as a new stack and migrate the data to it.");
+        });
         StageTransition transition;
         try {
             transition = StageTransition.decide(plan.stage(), previous, planned.config().retire());
@@ -79,6 +86,7 @@ public final class StageProgram {
         StageStack stack = factory.create(STACK_COMPONENT, new StageInputs(planned, dbPassword, previous),
                 policies(planned));
         Map<String, Object> facts = new LinkedHashMap<>(stack.facts());
+        facts.put(PreviousDeployment.CLOUD, plan.cloud().id());
         ctx.export("stage", Output.of(plan.stage().id()));
         ctx.export("cloud", Output.of(plan.cloud().id()));
         ctx.export("regions", Output.of(plan.regions()));

@@ -292,6 +292,17 @@ class StageMoveDiffTest {
     }
 
     @Test
+    void aStackDoesNotMoveBetweenClouds() {
+        OfflinePlanner.Result onGcp = first(gcp(300));
+        InvalidInputException moved = assertThrows(InvalidInputException.class, () -> Plans.next(onGcp,
+                Plans.settings(AWS, Map.of("stagecraft:users", "300"))));
+        assertEquals("stack = \"single-vm-aws\": the program stopped: This stack last ran on gcp and stagecraft:cloud is"
+                + " now aws. Stagecraft does not move a stack between clouds: the gcp resources, and the data on them,"
+                + " would be deleted. Nothing was changed. Keep stagecraft:cloud gcp, or deploy aws as a new stack and"
+                + " migrate the data to it.", moved.getMessage());
+    }
+
+    @Test
     void aSingleVmWhoseBuildWasNotRecordedStopsTheMoveInsteadOfDeletingIt() {
         // outputs as an older deployment wrote them: the stage, but no record of how the VM was built
         Map<String, Object> older = Map.of(PreviousDeployment.OUTPUT, Map.of("stage", "single-vm", "dataDiskGb", 50.0));
