@@ -50,7 +50,7 @@ public final class StageProgram {
 
     public static void run(Context ctx, PlannedStack planned) {
         SizingPlan plan = planned.plan();
-        StageStacks.Factory factory = StageStacks.lookup(plan.stage(), plan.cloud())
+        StageStackFactory factory = StageStacks.lookup(plan.stage(), plan.cloud())
                 .orElseThrow(() -> new RunException(StageStacks.notProvisioned(plan.stage(), plan.cloud())));
         try {
             factory.check(planned);

@@ -1,7 +1,6 @@
 package io.stagecraft.stacks;
 
 import com.pulumi.resources.ComponentResourceOptions;
-import io.stagecraft.planning.PlannedStack;
 import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.Stage;
 import io.stagecraft.stacks.aws.AwsHorizontalStack;
@@ -15,18 +14,6 @@ import java.util.stream.Collectors;
 /** The stage stacks Stagecraft can provision, looked up by stage and cloud. */
 public final class StageStacks {
 
-    /** How one stage is built on one cloud. */
-    public interface Factory {
-        /** Settings this stage needs beyond what sizing needed; refuses with an InvalidInputException naming the key. */
-        void check(PlannedStack planned);
-
-        StageStack create(String name, StageInputs inputs, ComponentResourceOptions opts);
-
-        /** Whether the stack can stand behind an edge (locks its origin to the edge, serves valid TLS behind it). */
-        default boolean takesEdge() {
-            return false;
-        }
-    }
 
     /** How a single VM is declared on one cloud, as the stage or kept as legacy beside a later stage. */
     public interface SingleVmFactory {
@@ -40,7 +27,7 @@ public final class StageStacks {
             Cloud.GCP, GcpSingleVmStack::new,
             Cloud.AWS, AwsSingleVmStack::new);
 
-    private static final Map<Key, Factory> FACTORIES = Map.of(
+    private static final Map<Key, StageStackFactory> FACTORIES = Map.of(
             new Key(Stage.SINGLE_VM, Cloud.GCP), GcpSingleVmStack.FACTORY,
             new Key(Stage.VERTICAL, Cloud.GCP), GcpSingleVmStack.FACTORY,
             new Key(Stage.SINGLE_VM, Cloud.AWS), AwsSingleVmStack.FACTORY,
@@ -51,7 +38,7 @@ public final class StageStacks {
     private StageStacks() {
     }
 
-    public static Optional<Factory> lookup(Stage stage, Cloud cloud) {
+    public static Optional<StageStackFactory> lookup(Stage stage, Cloud cloud) {
         return Optional.ofNullable(FACTORIES.get(new Key(stage, cloud)));
     }
 

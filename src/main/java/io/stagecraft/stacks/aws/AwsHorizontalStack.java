@@ -35,7 +35,7 @@ import io.stagecraft.stacks.PoolScaling;
 import io.stagecraft.stacks.PreviousDeployment;
 import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
-import io.stagecraft.stacks.StageStacks;
+import io.stagecraft.stacks.StageStackFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
     public static final int STORAGE_CEILING_FACTOR = 3;
     static final String REDIS_AUTH_LABEL = "stagecraft-redis-auth:";
 
-    public static final StageStacks.Factory FACTORY = new StageStacks.Factory() {
+    public static final StageStackFactory FACTORY = new StageStackFactory() {
         @Override
         public void check(PlannedStack planned) {
             StackConfig config = planned.config();

@@ -16,7 +16,7 @@ import io.stagecraft.stacks.SingleVm;
 import io.stagecraft.stacks.SingleVmSpec;
 import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
-import io.stagecraft.stacks.StageStacks;
+import io.stagecraft.stacks.StageStackFactory;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class AwsSingleVmStack extends ComponentResource implements StageStack {
     public static final String TYPE = "stagecraft:aws:SingleVmStack";
 
-    public static final StageStacks.Factory FACTORY = new StageStacks.Factory() {
+    public static final StageStackFactory FACTORY = new StageStackFactory() {
         @Override
         public void check(PlannedStack planned) {
             StackConfig config = planned.config();

@@ -39,7 +39,7 @@ import io.stagecraft.stacks.PoolScaling;
 import io.stagecraft.stacks.PreviousDeployment;
 import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
-import io.stagecraft.stacks.StageStacks;
+import io.stagecraft.stacks.StageStackFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
     public static final String POOL_TAG = "stagecraft-pool";
     public static final Map<Tier, String> HEALTH_PATHS = PoolRoles.HEALTH_PATHS;
 
-    public static final StageStacks.Factory FACTORY = new StageStacks.Factory() {
+    public static final StageStackFactory FACTORY = new StageStackFactory() {
         @Override
         public void check(PlannedStack planned) {
             StackConfig config = planned.config();

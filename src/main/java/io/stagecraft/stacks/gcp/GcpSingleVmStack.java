@@ -19,7 +19,7 @@ import io.stagecraft.stacks.SingleVm;
 import io.stagecraft.stacks.SingleVmSpec;
 import io.stagecraft.stacks.StageInputs;
 import io.stagecraft.stacks.StageStack;
-import io.stagecraft.stacks.StageStacks;
+import io.stagecraft.stacks.StageStackFactory;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,7 +37,7 @@ public final class GcpSingleVmStack extends ComponentResource implements StageSt
     public static final String TYPE = "stagecraft:gcp:SingleVmStack";
     public static final String NETWORK_TAG = "stagecraft-web";
 
-    public static final StageStacks.Factory FACTORY = new StageStacks.Factory() {
+    public static final StageStackFactory FACTORY = new StageStackFactory() {
         @Override
         public void check(PlannedStack planned) {
             GcpSettings.requireProject(planned.config());
