@@ -205,6 +205,7 @@ public final class Catalog {
                     e.string("databaseBackups"), e.string("cacheEngine"), e.optionalString("cacheSingleTier"),
                     e.optionalString("cacheReplicatedTier"), e.string("kubernetesReserve"), e.stageServices("horizontalServices"),
                     e.stageServices("enterpriseRegionServices"), e.stageServices("horizontalEdgeServices"),
+                    e.stageServices("enterpriseServices"), e.stageServices("enterpriseEdgeServices"),
                     e.strings("notes"));
             if (profiles.put(p.cloud(), p) != null) {
                 throw new CatalogException("catalog: profiles lists " + p.cloud() + " twice");
@@ -248,6 +249,8 @@ public final class Catalog {
             p.horizontalServices().forEach(s -> ids.add(s.service()));
             p.enterpriseRegionServices().forEach(s -> ids.add(s.service()));
             p.horizontalEdgeServices().forEach(s -> ids.add(s.service()));
+            p.enterpriseServices().forEach(s -> ids.add(s.service()));
+            p.enterpriseEdgeServices().forEach(s -> ids.add(s.service()));
             for (String id : ids) {
                 if (!serviceByKey.containsKey(cloud + "/" + id)) {
                     throw new CatalogException("catalog: the " + cloud + " profile names service '" + id
