@@ -38,7 +38,9 @@ public record Moved(Output<String> formerUrn, String formerName) {
 
     /** An alias to a former child of this component, by the child's former name (same type). */
     public Alias alias(String formerChildName) {
-        return Alias.builder().name(formerChildName).parentUrn(formerUrn).build();
+        // parentUrn before name: the SDK's builder (1.36.1) refuses parentUrn once a name is set (it checks the name
+        // field where it means the parent)
+        return Alias.builder().parentUrn(formerUrn).name(formerChildName).build();
     }
 
     /** Options for a child of {@code parent} that was this former component's child {@code formerChildName}. */

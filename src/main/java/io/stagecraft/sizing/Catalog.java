@@ -296,6 +296,15 @@ public final class Catalog {
         return Optional.ofNullable(pricedAs.get(cloud + "/" + region)).map(r -> r.substring(r.indexOf('/') + 1));
     }
 
+    /**
+     * A cloud's regions in the catalog's order. The order is stable (new regions are appended), so a region's place in
+     * it can name things that must never change for the region, such as its network ranges.
+     */
+    public List<String> regionOrder(Cloud cloud) {
+        return zonesByRegion.keySet().stream().filter(k -> k.startsWith(cloud + "/"))
+                .map(k -> k.substring(k.indexOf('/') + 1)).toList();
+    }
+
     /** The region a cloud's plans use when none is given: its first in the catalog's regions section. */
     public String defaultRegion(Cloud cloud) {
         return zonesByRegion.keySet().stream().filter(k -> k.startsWith(cloud + "/")).findFirst()

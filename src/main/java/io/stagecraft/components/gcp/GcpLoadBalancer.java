@@ -26,9 +26,11 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.components.ChildOptions;
+import io.stagecraft.components.Moved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The global external HTTPS load balancer: a static global IP, a Google-managed certificate for the stack's domains
@@ -52,7 +54,8 @@ public final class GcpLoadBalancer extends ComponentResource {
         super("stagecraft:gcp:LoadBalancer", name, opts);
         this.address = new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
                 .description("Stagecraft load balancer IP: point the domains' DNS here")
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protectAddress()).build());
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protectAddress()),
+                args.moved(), "-ip").build());
         URLMapPathMatcherArgs.Builder paths = URLMapPathMatcherArgs.builder().name("paths");
         List<URLMapPathMatcherPathRuleArgs> rules = new ArrayList<>();
         Output<String> defaultService;
@@ -85,7 +88,7 @@ public final class GcpLoadBalancer extends ComponentResource {
                 .defaultService(defaultService)
                 .hostRules(URLMapHostRuleArgs.builder().hosts("*").pathMatcher("paths").build())
                 .pathMatchers(paths.defaultService(defaultService).pathRules(rules).build())
-                .build(), ChildOptions.of(this));
+                .build(), kept(args, "-routes"));
         TargetHttpsProxyArgs.Builder proxy = TargetHttpsProxyArgs.builder().urlMap(routes.id());
         if (args.certificateMap() != null) {
             proxy.certificateMap(args.certificateMap());
@@ -99,7 +102,7 @@ public final class GcpLoadBalancer extends ComponentResource {
             }
             proxy.sslCertificates(Output.all(certificates));
         }
-        TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", proxy.build(), ChildOptions.of(this));
+        TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", proxy.build(), kept(args, "-https"));
         new GlobalForwardingRule(name + "-https", GlobalForwardingRuleArgs.builder()
                 .loadBalancingScheme("EXTERNAL_MANAGED")
                 .ipProtocol("TCP")
@@ -107,7 +110,7 @@ public final class GcpLoadBalancer extends ComponentResource {
                 .ipAddress(address.address())
                 .target(https.id())
                 .labels(args.labels())
-                .build(), ChildOptions.of(this));
+                .build(), kept(args, "-https"));
         if (args.httpListener()) {
             URLMap redirect = new URLMap(name + "-redirect", URLMapArgs.builder()
                     .description("HTTP to HTTPS")
@@ -130,6 +133,11 @@ public final class GcpLoadBalancer extends ComponentResource {
                     .build(), ChildOptions.of(this));
         }
         registerOutputs(Map.of("ip", address.address()));
+    }
+
+    /** A child that keeps the identity an earlier stage gave it, when this load balancer was declared there. */
+    private CustomResourceOptions kept(Args args, String suffix) {
+        return Moved.keep(CustomResourceOptions.builder().parent(this), args.moved(), suffix).build();
     }
 
     /** A backend service for a pool: Envoy-based global load balancing, Cloud Armor on, CDN off, sampled logs. */
@@ -181,11 +189,13 @@ public final class GcpLoadBalancer extends ComponentResource {
      * @param api                   the API pool, or null for a load balancer of the buckets only (then also no
      *                              websocket pool and no security policy)
      * @param httpListener          whether port 80 answers (with a redirect to HTTPS)
+     * @param moved                 this load balancer as an earlier stage declared it (its address, URL map, HTTPS
+     *                              proxy and rule keep their identity), or empty
      */
     public record Args(List<List<String>> certificateDomainSets, Backend api, Backend websocket,
                        Output<String> staticBackend, Output<String> mediaBackend, Output<String> securityPolicy,
                        boolean protectAddress, Map<String, String> labels, Output<String> certificateMap,
-                       boolean httpListener) {
+                       boolean httpListener, Optional<Moved> moved) {
         /** A managed certificate covers at most 100 domains; a target proxy holds at most 15 certificates. */
         public static final int MAX_DOMAINS_PER_CERTIFICATE = 100;
         public static final int MAX_CERTIFICATES = 15;
@@ -195,7 +205,7 @@ public final class GcpLoadBalancer extends ComponentResource {
                     Output<String> mediaBackend, Output<String> securityPolicy, boolean protectAddress,
                     Map<String, String> labels) {
             this(certificateDomainSets, api, websocket, staticBackend, mediaBackend, securityPolicy, protectAddress, labels,
-                    null, true);
+                    null, true, Optional.empty());
         }
 
         /** Both pools, with a certificate map or managed certificates, and the HTTP redirect. */
@@ -203,14 +213,18 @@ public final class GcpLoadBalancer extends ComponentResource {
                     Output<String> mediaBackend, Output<String> securityPolicy, boolean protectAddress,
                     Map<String, String> labels, Output<String> certificateMap) {
             this(certificateDomainSets, api, websocket, staticBackend, mediaBackend, securityPolicy, protectAddress, labels,
-                    certificateMap, true);
+                    certificateMap, true, Optional.empty());
         }
 
-        /** The CDN-backed bucket alone, over HTTPS with a certificate map. */
+        /**
+         * The CDN-backed bucket alone, over HTTPS with a certificate map; {@code moved}: the load balancer an earlier
+         * stage declared, whose address it keeps.
+         */
         public static Args bucketsOnly(Output<String> staticBackend, Output<String> mediaBackend,
-                                       Output<String> certificateMap, boolean protectAddress, Map<String, String> labels) {
+                                       Output<String> certificateMap, boolean protectAddress, Map<String, String> labels,
+                                       Optional<Moved> moved) {
             return new Args(List.of(), null, null, staticBackend, mediaBackend, null, protectAddress, labels,
-                    certificateMap, false);
+                    certificateMap, false, moved);
         }
 
         public Args {
