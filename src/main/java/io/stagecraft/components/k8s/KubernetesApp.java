@@ -72,8 +72,9 @@ import java.util.Objects;
  * ConfigMaps; and the region's ingress, a GKE Gateway (a global external Application Load Balancer) with an HTTPRoute
  * per path and GKE's policies for each backend.
  *
- * <p>Pods: requests as the plan sized them (the pod's total, of which the Cloud SQL Auth Proxy sidecar takes a fixed
- * share), memory limits equal to the requests and CPU limits twice them; liveness and readiness probes on the
+ * <p>Pods: the app container's requests as the plan sized them, beside it the Cloud SQL Auth Proxy sidecar with small
+ * requests of its own (the sizing plan does not count them: see docs/enterprise.md), memory limits equal to the
+ * requests and CPU limits twice them; liveness and readiness probes on the
  * workload's health path; non-root, read-only root filesystem (a writable {@code /tmp}), no privilege escalation, all
  * capabilities dropped, the runtime's default seccomp profile, no service account token mounted (Workload Identity
  * does not need it); spread across the region's zones. Rolling updates add a quarter more pods and take none away
@@ -97,9 +98,12 @@ public final class KubernetesApp extends ComponentResource {
     public static final List<String> LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
     public static final int SERVICE_PORT = 80;
     public static final String SHARD_MAP_PATH = "/etc/stagecraft/shard-map.json";
-    /** The Auth Proxy sidecar's share of each pod's planned requests. */
-    public static final int PROXY_CPU_MILLI = 50;
-    public static final int PROXY_MEMORY_MB = 64;
+    /**
+     * The Auth Proxy sidecar's requests, beside the app's: an idle proxy uses a few millicores and about 20 MiB, and a
+     * pod's pool holds a few connections (its CPU and memory grow with the I/O and connections it carries).
+     */
+    public static final int PROXY_CPU_MILLI = 25;
+    public static final int PROXY_MEMORY_MB = 32;
     public static final int PROXY_HEALTH_PORT = 9801;
     public static final String MAX_SURGE = "25%";
 
@@ -219,7 +223,7 @@ public final class KubernetesApp extends ComponentResource {
                         EnvVarArgs.builder().name("SHARD_MAP").value(SHARD_MAP_PATH).build())
                 .envFrom(EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder()
                         .name(settings.metadata().applyValue(m -> m.name().orElseThrow())).build()).build())
-                .resources(resources(w.appCpuMilli(), w.appMemoryMb()))
+                .resources(resources(w.cpuMilli(), w.memoryMb()))
                 .livenessProbe(probe(w.healthPath(), args.appPort(), 15, 10, 3))
                 .readinessProbe(probe(w.healthPath(), args.appPort(), 5, 5, 2))
                 .securityContext(locked)
@@ -388,8 +392,8 @@ public final class KubernetesApp extends ComponentResource {
      * @param name           its name and its Service's (api, websocket)
      * @param role           what the app is told it is (WORKER_TYPE: http, websocket)
      * @param replicas       pods at peak (the Deployment's first size; the autoscaler owns it afterwards)
-     * @param cpuMilli       the pod's planned CPU request, sidecar included
-     * @param memoryMb       the pod's planned memory request, sidecar included
+     * @param cpuMilli       the app container's CPU request, as planned
+     * @param memoryMb       the app container's memory request, as planned
      * @param timeoutSeconds the load balancer's backend timeout (a websocket's longest life)
      * @param stickySessions whether the load balancer keeps a client on one pod (cookie)
      */
@@ -403,22 +407,12 @@ public final class KubernetesApp extends ComponentResource {
                 throw new IllegalArgumentException(name + ": replicas " + minReplicas + " <= " + replicas + " <= "
                         + maxReplicas);
             }
-            if (cpuMilli <= PROXY_CPU_MILLI || memoryMb <= PROXY_MEMORY_MB) {
-                throw new IllegalArgumentException(name + ": a pod of " + cpuMilli + "m and " + memoryMb
-                        + " MiB leaves nothing beside the Auth Proxy sidecar");
+            if (cpuMilli < 1 || memoryMb < 1) {
+                throw new IllegalArgumentException(name + ": requests of " + cpuMilli + "m and " + memoryMb + " MiB");
             }
             if (!healthPath.startsWith("/")) {
                 throw new IllegalArgumentException(name + ": health path '" + healthPath + "'");
             }
-        }
-
-        /** The app container's share: the pod's plan less the Auth Proxy sidecar's. */
-        public int appCpuMilli() {
-            return cpuMilli - PROXY_CPU_MILLI;
-        }
-
-        public int appMemoryMb() {
-            return memoryMb - PROXY_MEMORY_MB;
         }
 
         /**
