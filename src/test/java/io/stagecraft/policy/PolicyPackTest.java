@@ -27,7 +27,7 @@ class PolicyPackTest {
 
     @Test
     void thePackHasAtLeast32RulesEachFullyDescribed() {
-        assertEquals(44, PACK.rules().size());
+        assertEquals(56, PACK.rules().size());
         for (Rule r : PACK.rules()) {
             assertFalse(r.title().isBlank(), r.id());
             assertFalse(r.fix().isBlank(), r.id());
@@ -43,7 +43,9 @@ class PolicyPackTest {
     void advisoryRulesAreTheTradeOffs() {
         assertEquals(new TreeSet<>(Set.of("gcp-sql-regional-in-prod", "gcp-bucket-versioning", "gcp-vm-secure-boot",
                 "gcp-subnet-private-google-access", "gcp-lb-https-managed-certificate", "gcp-lb-backend-cloud-armor",
-                "gcp-redis-ha-in-prod", "gcp-redis-no-session-eviction", "aws-subnet-no-public-ip-on-launch")),
+                "gcp-redis-ha-in-prod", "gcp-redis-no-session-eviction", "aws-subnet-no-public-ip-on-launch",
+                "gke-release-channel", "gke-node-auto-repair-upgrade", "k8s-read-only-root-filesystem",
+                "k8s-drop-all-capabilities")),
                 ids(r -> r.severity() == Severity.ADVISORY));
     }
 
@@ -54,7 +56,7 @@ class PolicyPackTest {
                 "aws-ebs-snapshot-policy", "storage-never-shrinks")), ids(r -> r.scope() == Scope.GRAPH));
         assertEquals(ids(r -> r.scope() == Scope.PER_RESOURCE && r.severity() == Severity.MANDATORY),
                 PACK.enforcedInProgram().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new)));
-        assertEquals(29, PACK.enforcedInProgram().size()); // 44 rules - 7 graph - 8 per-resource advisory
+        assertEquals(37, PACK.enforcedInProgram().size()); // 56 rules - 7 graph - 12 per-resource advisory
     }
 
     @Test
@@ -156,7 +158,7 @@ class PolicyPackTest {
                 report.bySeverity().get(Severity.MANDATORY).stream().map(Violation::ruleId).toList());
         assertEquals(2, report.count(Severity.ADVISORY));
         assertTrue(report.hasMandatoryViolations());
-        assertEquals("2 mandatory and 2 advisory violations, 0 waived (44 rules, 2 resources)", report.summary());
+        assertEquals("2 mandatory and 2 advisory violations, 0 waived (56 rules, 2 resources)", report.summary());
 
         PolicyReport advisoryOnly = PACK.evaluate(graph(Compliant.bucket("assets").remove("versioning")), RuleExamples.PROD);
         assertFalse(advisoryOnly.hasMandatoryViolations());

@@ -55,7 +55,7 @@ class RuleExamplesTest {
     void aCompliantProdStackPassesTheWholePack() {
         PolicyReport report = PACK.evaluate(TestGraphs.graph(Compliant.prodStack()), RuleExamples.PROD);
         assertEquals(List.of(), report.violations().stream().map(Violation::describe).toList());
-        assertEquals(29, report.resourcesEvaluated());
+        assertEquals(32, report.resourcesEvaluated());
     }
 
     @Test
