@@ -181,6 +181,8 @@ public final class PolicyPack {
                 + " fetches short-lived tokens), kept as a secret.");
         String edge = "The edge's configuration (docs/edge.md); its TLS settings and origin lock are tested with the edge,"
                 + " not by a rule yet.";
+        m.put("gcp:certificatemanager/dnsAuthorization:DnsAuthorization", "Proves domain ownership for a Google-managed"
+                + " certificate; gcp-lb-https-managed-certificate checks the certificates.");
         m.put("cloudflare:index/dnsRecord:DnsRecord", edge);
         m.put("cloudflare:index/zoneSetting:ZoneSetting", edge);
         m.put("cloudflare:index/ruleset:Ruleset", edge);
