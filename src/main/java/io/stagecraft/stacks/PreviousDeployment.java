@@ -29,11 +29,13 @@ import java.util.Optional;
  * @param singleVmProtected whether the single VM's data was last registered protected
  * @param legacyStage      the single-VM stage kept running beside a later stage until it is retired
  * @param retiredStage     the legacy stage the retire setting removed (so the setting may stay set afterwards)
+ * @param dbShards         the database shards the enterprise stage last ran, which a smaller plan must not drop (each
+ *                         holds its users' rows)
  */
 public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPrimaryMaxConnections,
                                  int dbReplicaMaxConnections, List<String> certificateDomains, int dbStorageGb,
                                  Optional<Map<String, Object>> singleVm, boolean singleVmProtected,
-                                 Optional<Stage> legacyStage, Optional<Stage> retiredStage) {
+                                 Optional<Stage> legacyStage, Optional<Stage> retiredStage, int dbShards) {
 
     /** The stack output that carries the facts. */
     public static final String OUTPUT = "deployment";
@@ -41,8 +43,9 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
     public static final String SINGLE_VM_PROTECTED = "protected";
     public static final String LEGACY_STAGE = "legacyStage";
     public static final String RETIRED_STAGE = "retiredStage";
+    public static final String DB_SHARDS = "dbShards";
     public static final PreviousDeployment NONE = new PreviousDeployment(Optional.empty(), 0, 0, 0, List.of(), 0,
-            Optional.empty(), false, Optional.empty(), Optional.empty());
+            Optional.empty(), false, Optional.empty(), Optional.empty(), 0);
 
     public PreviousDeployment {
         certificateDomains = List.copyOf(certificateDomains);
@@ -127,7 +130,7 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
         }
         return new PreviousDeployment(stage(m, "stage"), whole(m.get("dataDiskGb")), whole(m.get("dbPrimaryMaxConnections")),
                 whole(m.get("dbReplicaMaxConnections")), domains, whole(m.get("dbStorageGb")), singleVm, singleVmProtected,
-                stage(m, LEGACY_STAGE), stage(m, RETIRED_STAGE));
+                stage(m, LEGACY_STAGE), stage(m, RETIRED_STAGE), whole(m.get(DB_SHARDS)));
     }
 
     private static Optional<Stage> stage(Map<?, ?> m, String key) {

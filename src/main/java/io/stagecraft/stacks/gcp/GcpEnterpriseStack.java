@@ -158,8 +158,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         // data: the shards (shard 0 is the horizontal stage's database), a cache per region, the assets bucket
         DatabasePlan dbPlan = plan.database();
         MaxConnections connections = MaxConnections.orderSafe(dbPlan.maxConnections(), inputs.previous());
+        // shards hold their users' rows: a smaller plan never drops one (moving rows between shards is the app's)
+        int shardCount = Math.max(dbPlan.shards(), inputs.previous().dbShards());
         List<GcpPostgres> shards = new ArrayList<>();
-        for (int s = 0; s < dbPlan.shards(); s++) {
+        for (int s = 0; s < shardCount; s++) {
             String shardName = shardComponent(name, s);
             Map<String, String> shardLabels = new LinkedHashMap<>(labels);
             shardLabels.put("stagecraft-shard", String.valueOf(s));
@@ -265,7 +267,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         outputs.put("shardMap", shardMap.global());
         outputs.put("bucketName", assets.bucketName());
         outputs.put("assetsIp", assetsLb.ip());
-        this.facts = PreviousDeployment.facts(plan.stage(), 0, connections.primary(), connections.replicas(), List.of());
+        Map<String, Object> facts = new LinkedHashMap<>(PreviousDeployment.facts(plan.stage(), 0, connections.primary(),
+                connections.replicas(), List.of()));
+        facts.put(PreviousDeployment.DB_SHARDS, shardCount);
+        this.facts = facts;
         registerOutputs(outputs);
     }
 

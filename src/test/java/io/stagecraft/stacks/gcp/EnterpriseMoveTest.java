@@ -150,4 +150,31 @@ class EnterpriseMoveTest {
         // in the type's place a change would have replaced the pool in place (machineType is force-new in 5.0.0)
         assertTrue(io.stagecraft.diff.ReplacementTable.load().covers("gcp:container/nodePool:NodePool"));
     }
+
+    @Test
+    void shardsAreAddedWhenTheLoadGrowsAndNeverDroppedWhenItFalls() {
+        // 2,500 req/s x 16 queries = 40,000 queries/s: 4 shards; x 32 = 8 shards; back at 2 queries, one shard would do
+        OfflinePlanner.Result four = Plans.of(EnterpriseStackTest.STACK, Map.of("stagecraft:dbQueriesPerRequest", "16"));
+        OfflinePlanner.Result eight = Plans.after(four, EnterpriseStackTest.STACK, Map.of("stagecraft:dbQueriesPerRequest",
+                "32"));
+        PlanDiff grow = PlanDiff.between(four, eight);
+        assertEquals(Set.of("stagecraft-sql-shard-4-primary", "stagecraft-sql-shard-5-primary",
+                "stagecraft-sql-shard-6-primary", "stagecraft-sql-shard-7-primary"), grow.resources().stream()
+                .filter(c -> c.operation() == Operation.CREATE && c.name().endsWith("-primary")).map(ResourceChange::name)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(0, grow.counts().get(Operation.DELETE));
+        // only each region's shard map is replaced: a new ConfigMap (a generated name) the Deployments roll to
+        assertEquals(Set.of("stagecraft-app-europe-west1-shard-map", "stagecraft-app-us-central1-shard-map"),
+                grow.names(Operation.REPLACE));
+
+        OfflinePlanner.Result fewer = Plans.after(eight, EnterpriseStackTest.STACK, Map.of());
+        assertEquals(1, fewer.plan().database().shards(), "the plan alone would keep one shard");
+        PlanDiff shrink = PlanDiff.between(eight, fewer);
+        assertEquals(Set.of(), names(shrink, Operation.DELETE, "gcp:sql/databaseInstance:DatabaseInstance"));
+        assertEquals(Set.of(), names(shrink, Operation.REPLACE, "gcp:sql/databaseInstance:DatabaseInstance"));
+        assertEquals(8, fewer.run().graph().where(n -> n.type().equals("gcp:sql/databaseInstance:DatabaseInstance")
+                && n.name().endsWith("-primary")).size());
+        assertEquals(List.of(), shrink.risks());
+        assertEquals(8, ((Map<?, ?>) fewer.run().outputs().get("deployment")).get("dbShards"));
+    }
 }

@@ -388,8 +388,8 @@ class EnterpriseStackTest {
         assertEquals(ResourceNode.SECRET, out.get("clusterEndpoints"));
         assertEquals("app.example.com", out.get("hostname"));
         assertEquals("https://app.example.com/", out.get("url"));
-        assertEquals(Map.of("stage", "enterprise", "dbPrimaryMaxConnections", 1250, "dbReplicaMaxConnections", 1250),
-                out.get("deployment"));
+        assertEquals(Map.of("stage", "enterprise", "dbPrimaryMaxConnections", 1250, "dbReplicaMaxConnections", 1250,
+                "dbShards", 1), out.get("deployment"));
         ResourceNode provider = r.run().graph().one("pulumi:providers:kubernetes", "stagecraft-gke-us-central1-k8s");
         assertEquals(ResourceNode.SECRET, provider.inputs().get("kubeconfig"), "the kubeconfig is a secret");
     }
