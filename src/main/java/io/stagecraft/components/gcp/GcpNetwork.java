@@ -56,7 +56,8 @@ public final class GcpNetwork extends ComponentResource {
             GcpNetworkArgs.Subnet s = args.subnets().get(i);
             String suffix = args.regionalNames() ? "-" + s.region() : "";
             List<SubnetworkSecondaryIpRangeArgs> secondary = s.secondaryRanges().entrySet().stream()
-                    .map(e -> SubnetworkSecondaryIpRangeArgs.builder().rangeName(e.getKey()).ipCidrRange(e.getValue()).build())
+                    .map(e -> SubnetworkSecondaryIpRangeArgs.builder().rangeName(e.getKey()).ipCidrRange(e.getValue())
+                            .build())
                     .toList();
             SubnetworkArgs.Builder subnet = SubnetworkArgs.builder()
                     .network(network.id())

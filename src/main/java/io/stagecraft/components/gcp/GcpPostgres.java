@@ -61,7 +61,8 @@ public final class GcpPostgres extends ComponentResource {
         this.project = args.project();
         this.replicaRegions = args.replicaRegions();
         // the primary holds the data: retained on delete in a protected stack; replicas are copies, only protected
-        CustomResourceOptions primaryOptions = Moved.keep(ChildOptions.statefulBuilder(this, args.protect()), args.moved(), "-primary")
+        CustomResourceOptions primaryOptions = Moved.keep(ChildOptions.statefulBuilder(this, args.protect()), args.moved(),
+                        "-primary")
                 .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build();
         this.primary = new DatabaseInstance(name + "-primary", DatabaseInstanceArgs.builder()
                 .region(args.region())
@@ -86,7 +87,8 @@ public final class GcpPostgres extends ComponentResource {
                 .instance(primary.name())
                 .name(DATABASE)
                 .deletionPolicy("ABANDON") // deleting the resource never drops the database: it already outlives it
-                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protect()), args.moved(), "-db").build());
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protect()), args.moved(),
+                "-db").build());
         new User(name + "-user", UserArgs.builder()
                 .instance(primary.name())
                 .name(USER)

@@ -47,7 +47,8 @@ public final class GcpRedis extends ComponentResource {
                         .build())
                 .redisConfigs(Map.of("maxmemory-policy", EVICTION_POLICY))
                 .labels(args.labels())
-                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protect()), args.moved(), "-instance")
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protect()), args.moved(),
+                        "-instance")
                 .dependsOn(args.privateServices()).additionalSecretOutputs("authString").build());
         registerOutputs(Map.of("host", instance.host(), "port", instance.port()));
     }

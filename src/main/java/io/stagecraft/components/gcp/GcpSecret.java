@@ -31,8 +31,8 @@ public final class GcpSecret extends ComponentResource {
                 .labels(args.labels())
                 .replication(SecretReplicationArgs.builder()
                         .userManaged(SecretReplicationUserManagedArgs.builder()
-                                .replicas(args.locations().stream().map(location ->
-                                        SecretReplicationUserManagedReplicaArgs.builder().location(location).build()).toList())
+                                .replicas(args.locations().stream().map(location -> SecretReplicationUserManagedReplicaArgs
+                                        .builder().location(location).build()).toList())
                                 .build())
                         .build())
                 .build(), ChildOptions.of(this));
