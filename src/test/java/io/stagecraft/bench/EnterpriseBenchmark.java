@@ -70,6 +70,9 @@ public final class EnterpriseBenchmark {
         System.out.println("Enterprise plan benchmark: fresh JVM per run (plan's JVM flags), " + repeats
                 + " interleaved runs per stack; wall time median [min-max]");
         System.out.println("regions  shards  resources  median s  [min - max]     ms/resource  peak RSS MB");
+        double[] xs = new double[cases.size()];
+        double[] ys = new double[cases.size()];
+        int k = 0;
         for (int[] c : cases) {
             List<double[]> list = runs.get(c[0] + "x" + c[1]);
             double[] walls = list.stream().mapToDouble(v -> v[0]).sorted().toArray();
@@ -78,7 +81,21 @@ public final class EnterpriseBenchmark {
             int resources = (int) list.get(0)[2];
             System.out.printf(Locale.ROOT, "%7d  %6d  %9d  %8.2f  [%5.2f - %5.2f]  %11.2f  %11.0f%n", c[0], c[1], resources,
                     med, walls[0], walls[walls.length - 1], med * 1000 / resources, rss);
+            xs[k] = resources;
+            ys[k++] = med;
         }
+        // least squares over the medians: what a plan costs before its first resource, and each resource after
+        double mx = java.util.Arrays.stream(xs).average().orElse(0);
+        double my = java.util.Arrays.stream(ys).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < xs.length; i++) {
+            sxy += (xs[i] - mx) * (ys[i] - my);
+            sxx += (xs[i] - mx) * (xs[i] - mx);
+        }
+        double slope = sxy / sxx;
+        System.out.printf(Locale.ROOT, "fit: %.2f s fixed (JVM, classes, sizing) + %.2f ms per resource%n",
+                my - slope * mx, slope * 1000);
     }
 
     /** wall seconds, peak RSS MB, resources planned. */
