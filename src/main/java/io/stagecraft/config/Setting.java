@@ -73,6 +73,9 @@ public enum Setting {
     PROTECT("protect", Kind.BOOL, "protect stateful resources from deletion: true | false", "true in prod", 0, 0, null, null),
     SSH_SOURCE_RANGES("sshSourceRanges", Kind.LIST, "CIDRs allowed to reach SSH; together at most a /16 of public"
             + " addresses, never the internet", "GCP: IAP only; AWS: none (use SSM)", 0, 32, null, null),
+    KUBERNETES_API_RANGES("kubernetesApiRanges", Kind.LIST, "CIDRs allowed to reach the GKE control planes (where"
+            + " Pulumi and kubectl run); together at most a /16 of public addresses; required for the enterprise stage",
+            "none", 0, 32, null, null),
     DOMAINS("domains", Kind.LIST, "domain names the stage serves (its TLS certificate, and with an edge its proxied DNS"
             + " records), list or comma-separated (at most 100)", "none", 0, 100, null, null),
     EDGE("edge", Kind.CHOICE, "what stands in front of every stage: none | cloudflare (proxied DNS, TLS settings, cache"

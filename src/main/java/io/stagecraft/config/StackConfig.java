@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * @param policyWaivers       advisory policy rules waived for this stack, as written ("rule-id: reason")
  * @param cloudflareZoneId    the Cloudflare zone of the domains (validated), or null; set whenever the edge is on
  * @param cloudflareAccountId the Cloudflare account (validated), or null; needed where the edge load-balances
+ * @param kubernetesApiRanges CIDRs the GKE control planes admit (the enterprise stage); validated, possibly empty
  * @param retire              the legacy stage to remove (a single-VM stage); whether it really runs as legacy is the
  *                            program's check
  */
@@ -51,6 +52,7 @@ public record StackConfig(
         String stackName,
         String cloudflareZoneId,
         String cloudflareAccountId,
+        List<String> kubernetesApiRanges,
         Optional<Stage> retire) {
 
     public enum Environment {
@@ -207,7 +209,8 @@ public record StackConfig(
             requireEdgeSettings(src, zoneId, domains);
         }
         return new StackConfig(workload, env, protect, ssh, domains, email, image, appPort, passwordSet, gcpProject,
-                r.list(Setting.POLICY_WAIVERS), stackName, zoneId, accountId, retire(r));
+                r.list(Setting.POLICY_WAIVERS), stackName, zoneId, accountId,
+                adminRanges(r, Setting.KUBERNETES_API_RANGES, "the Kubernetes API"), retire(r));
     }
 
     private static Edge edge(Reader r) {
@@ -359,10 +362,17 @@ public record StackConfig(
                         new InvalidInputException(Setting.ENVIRONMENT.key(), text.get(), "unknown environment", "dev | staging | prod"));
     }
 
-    /** Each range valid, and all of them together admitting no large share of the internet, however they are split. */
     private static List<String> sshRanges(Reader r) {
-        List<String> ranges = r.list(Setting.SSH_SOURCE_RANGES);
-        String key = Setting.SSH_SOURCE_RANGES.key();
+        return adminRanges(r, Setting.SSH_SOURCE_RANGES, "SSH");
+    }
+
+    /**
+     * Ranges admitted to an administrative endpoint: each range valid, and all of them together admitting no large share
+     * of the internet, however they are split.
+     */
+    private static List<String> adminRanges(Reader r, Setting setting, String what) {
+        List<String> ranges = r.list(setting);
+        String key = setting.key();
         for (String cidr : ranges) {
             Optional<String> problem = Ipv4Ranges.problem(cidr);
             if (problem.isPresent()) {
@@ -370,10 +380,11 @@ public record StackConfig(
             }
         }
         if (Ipv4Ranges.opensAdminPortWidely(ranges)) {
-            throw new InvalidInputException(key, String.join(",", ranges), "together open SSH to "
+            throw new InvalidInputException(key, String.join(",", ranges), "together open " + what + " to "
                     + Format.number(Ipv4Ranges.publicAddresses(ranges)) + " public addresses, a large share of the internet",
                     "your office or VPN ranges, at most " + Format.number(Ipv4Ranges.MAX_PUBLIC_ADMIN_ADDRESSES)
-                            + " public addresses in all (a /16); or leave unset and use IAP / SSM");
+                            + " public addresses in all (a /16)" + (setting == Setting.SSH_SOURCE_RANGES
+                            ? "; or leave unset and use IAP / SSM" : ""));
         }
         return ranges;
     }

@@ -7,6 +7,8 @@ import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.InstanceType;
 import io.stagecraft.sizing.LineItem;
 import io.stagecraft.sizing.PriceBook;
+import io.stagecraft.sizing.StageLayout;
+import io.stagecraft.components.gcp.GkeNodePool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,20 +16,30 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Google Cloud: VMs and pools by machine type and GPUs, disks, IPs, NAT, load balancing, Cloud SQL, Memorystore, GCS. */
+/**
+ * Google Cloud: VMs, pools and GKE node pools by machine type and GPUs, disks, IPs, NAT, load balancing (GKE Gateways
+ * included), GKE cluster fees, Cloud SQL, Memorystore, GCS, Secret Manager.
+ */
 public final class GcpRateCard implements RateCard {
     private static final String INSTANCE = "gcp:compute/instance:Instance";
     private static final String DISK = "gcp:compute/disk:Disk";
     private static final String GROUP = "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager";
     private static final String TEMPLATE = "gcp:compute/instanceTemplate:InstanceTemplate";
     private static final String FORWARDING_RULE = "gcp:compute/globalForwardingRule:GlobalForwardingRule";
-    private static final int FORWARDING_RULES_PER_BLOCK = 5;
+    private static final int FORWARDING_RULES_PER_BLOCK = StageLayout.GCP_FORWARDING_RULES_PER_BLOCK;
+    private static final String CLUSTER = "gcp:container/cluster:Cluster";
+    private static final String NODE_POOL = "gcp:container/nodePool:NodePool";
+    private static final String SECRET = "gcp:secretmanager/secret:Secret";
+    /** A GKE Gateway of the global external class is a global load balancer: one forwarding rule per listener port. */
+    static final String GATEWAY = "kubernetes:gateway.networking.k8s.io/v1:Gateway";
+    static final String GLOBAL_GATEWAY_CLASS = "gke-l7-global-external-managed";
 
     @Override
     public Set<String> billedTypes() {
         return Set.of(INSTANCE, DISK, GROUP, "gcp:compute/address:Address", "gcp:compute/routerNat:RouterNat",
                 FORWARDING_RULE, "gcp:compute/securityPolicy:SecurityPolicy", "gcp:sql/databaseInstance:DatabaseInstance",
-                "gcp:redis/instance:Instance", "gcp:storage/bucket:Bucket", "gcp:secretmanager/secretVersion:SecretVersion");
+                "gcp:redis/instance:Instance", "gcp:storage/bucket:Bucket", "gcp:secretmanager/secretVersion:SecretVersion",
+                CLUSTER, NODE_POOL);
     }
 
     @Override
@@ -50,7 +62,7 @@ public final class GcpRateCard implements RateCard {
                 "gcp:projects/iAMMember:IAMMember", "gcp:storage/bucketIAMMember:BucketIAMMember",
                 "gcp:secretmanager/secret:Secret", "gcp:secretmanager/secretIamMember:SecretIamMember",
                 "gcp:sql/database:Database", "gcp:sql/user:User", "gcp:monitoring/alertPolicy:AlertPolicy",
-                "gcp:monitoring/notificationChannel:NotificationChannel");
+                "gcp:monitoring/notificationChannel:NotificationChannel", "gcp:serviceaccount/iAMMember:IAMMember");
     }
 
     @Override
@@ -96,7 +108,18 @@ public final class GcpRateCard implements RateCard {
                     Cloud.GCP, n.string("location").toLowerCase(Locale.ROOT), prices.catalog().profile(Cloud.GCP).mediaStorage(),
                     Math.ceil(c.usage().mediaGb()), "GB"));
             case "gcp:secretmanager/secretVersion:SecretVersion" -> List.of(prices.service("platform",
-                    n.name() + " Secret Manager version", Cloud.GCP, c.defaultRegion(), "secret-version", 1, "secret"));
+                    n.name() + " Secret Manager version", Cloud.GCP, c.defaultRegion(), "secret-version",
+                    replicaLocations(c.graph(), n), "secret"));
+            case CLUSTER -> List.of(prices.service("platform", n.name() + " GKE cluster fee", Cloud.GCP, n.string("location"),
+                    "gke-cluster", 1, "cluster"));
+            case NODE_POOL -> {
+                String region = n.string("location");
+                int nodes = plannedNodes(c.graph(), n);
+                yield List.of(prices.vm(n.name(), region, machine(prices, n.string("nodeConfig.machineType"),
+                                gpus(n.input("nodeConfig.guestAccelerators"))), nodes),
+                        prices.disk(n.name() + " boot disks", Cloud.GCP, region, n.string("nodeConfig.diskType"),
+                                nodes * n.number("nodeConfig.diskSizeGb")));
+            }
             default -> List.of();
         };
     }
@@ -107,7 +130,7 @@ public final class GcpRateCard implements RateCard {
      */
     @Override
     public List<LineItem> priceTogether(Context c) {
-        int rules = c.graph().ofType(FORWARDING_RULE).size();
+        int rules = c.graph().ofType(FORWARDING_RULE).size() + gatewayRules(c.graph());
         if (rules == 0) {
             return List.of();
         }
@@ -119,6 +142,37 @@ public final class GcpRateCard implements RateCard {
                     "lb-forwarding-rule-extra", rules - FORWARDING_RULES_PER_BLOCK, "rule"));
         }
         return items;
+    }
+
+    /** Forwarding rules the global GKE Gateways make: one per distinct listener port. */
+    static int gatewayRules(ResourceGraph graph) {
+        int rules = 0;
+        for (ResourceNode gateway : graph.ofType(GATEWAY)) {
+            if (GLOBAL_GATEWAY_CLASS.equals(gateway.string("spec.gatewayClassName"))
+                    && gateway.input("spec.listeners").orElse(null) instanceof List<?> listeners) {
+                rules += (int) listeners.stream().map(l -> l instanceof Map<?, ?> m ? m.get("port") : null)
+                        .filter(Objects::nonNull).map(p -> ((Number) p).intValue()).distinct().count();
+            }
+        }
+        return rules;
+    }
+
+    /**
+     * A GKE node pool's size for the estimate: the plan's peak node count its Stagecraft component registered (the
+     * autoscaler decides the real count between the pool's bounds), else the autoscaler's minimum.
+     */
+    private static int plannedNodes(ResourceGraph graph, ResourceNode pool) {
+        return graph.parent(pool).flatMap(p -> p.input(GkeNodePool.PLANNED_NODES))
+                .filter(Number.class::isInstance).map(v -> ((Number) v).intValue())
+                .orElseGet(() -> (int) pool.number("autoscaling.totalMinNodeCount"));
+    }
+
+    /** A secret version is billed once per location its secret is replicated in. */
+    private static int replicaLocations(ResourceGraph graph, ResourceNode version) {
+        Object secretId = version.inputs().get("secret");
+        return graph.ofType(SECRET).stream().filter(s -> Objects.equals(s.outputs().get("id"), secretId)).findFirst()
+                .flatMap(s -> s.input("replication.userManaged.replicas")).filter(List.class::isInstance)
+                .map(l -> Math.max(1, ((List<?>) l).size())).orElse(1);
     }
 
     /** A managed instance group at its created size, on its template's machine type and boot disk. */
@@ -147,6 +201,8 @@ public final class GcpRateCard implements RateCard {
             } else if (n.type().equals(INSTANCE) && n.string("zone").startsWith(region + "-")
                     && n.input("networkInterfaces.0.accessConfigs.0").isEmpty()) {
                 vms += 1;
+            } else if (n.type().equals(NODE_POOL) && region.equals(n.string("location"))) {
+                vms += plannedNodes(graph, n); // private GKE nodes reach out through the region's NAT
             }
         }
         return vms;
@@ -169,10 +225,16 @@ public final class GcpRateCard implements RateCard {
     }
 
     private static InstanceType machine(PriceBook prices, ResourceNode n) {
-        String machineType = n.string("machineType");
-        int gpus = n.input("guestAccelerators").filter(List.class::isInstance).map(l -> (List<?>) l)
+        return machine(prices, n.string("machineType"), gpus(n.input("guestAccelerators")));
+    }
+
+    private static int gpus(java.util.Optional<Object> accelerators) {
+        return accelerators.filter(List.class::isInstance).map(l -> (List<?>) l)
                 .map(l -> l.stream().mapToInt(a -> a instanceof Map<?, ?> m && m.get("count") instanceof Number k
                         ? k.intValue() : 0).sum()).orElse(0);
+    }
+
+    private static InstanceType machine(PriceBook prices, String machineType, int gpus) {
         return prices.catalog().compute(Cloud.GCP).stream()
                 .filter(t -> t.machineType().equals(machineType) && t.gpus() == gpus)
                 .findFirst()

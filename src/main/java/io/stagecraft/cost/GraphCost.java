@@ -26,7 +26,8 @@ public final class GraphCost {
 
     /** The rate cards of every provider the stacks use. */
     public static GraphCost defaults(PriceBook prices) {
-        return new GraphCost(prices, List.of(new GcpRateCard(), new AwsRateCard(), new CloudflareRateCard()));
+        return new GraphCost(prices, List.of(new GcpRateCard(), new AwsRateCard(), new CloudflareRateCard(),
+                new KubernetesRateCard()));
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * What {@code pulumi up} would do to move a stack from one offline plan to another: every resource of both plans
- * matched by URN with its operation, the changed inputs of updates, the causes of replacements (from the replacement
+ * matched by URN (or by an alias to its former URN) with its operation, the changed inputs of updates, the causes of replacements (from the replacement
  * table: a type it lacks is an error, never a silent update), changes the cloud API refuses, the cost before and
  * after by line item, and the data at risk. The "to" plan should be planned as the next deployment of the "from"
  * plan (with its outputs as the previous deployment), as {@code pulumi up} would run it.
@@ -58,18 +58,74 @@ public record PlanDiff(OfflinePlanner.Result from, OfflinePlanner.Result to, Lis
         ResourceGraph b = to.run().graph();
         requireCovered(table, a, b);
         List<ResourceChange> changes = new ArrayList<>();
-        for (ResourceNode after : b.resources()) {
-            Optional<ResourceNode> before = a.byUrn(after.urn());
+        Set<String> carried = new java.util.HashSet<>();
+        Map<String, String> keptNames = keptNames(a, b);
+        for (ResourceNode planned : b.resources()) {
+            ResourceNode after = withKeptNames(planned, keptNames);
+            Optional<ResourceNode> before = previous(a, after);
+            before.ifPresent(n -> carried.add(n.urn()));
             changes.add(before.map(n -> compare(table, n, after)).orElseGet(() -> created(after)));
         }
         propagateReplacements(table, changes);
         for (ResourceNode before : a.resources()) {
-            if (b.byUrn(before.urn()).isEmpty()) {
+            if (!carried.contains(before.urn())) {
                 changes.add(deleted(before));
             }
         }
         CostDelta cost = CostDelta.between(from.graphCost(), to.graphCost());
         return new PlanDiff(from, to, changes, cost, risks(changes, from, to));
+    }
+
+    /**
+     * The resource's last state, as the engine finds it: by its URN, else by one of its aliases (a resource a later
+     * stage declares under another parent or name keeps its state through an alias to its former URN).
+     */
+    private static Optional<ResourceNode> previous(ResourceGraph before, ResourceNode after) {
+        Optional<ResourceNode> same = before.byUrn(after.urn());
+        if (same.isPresent()) {
+            return same;
+        }
+        return after.options().aliases().stream().filter(a -> a.startsWith("urn:pulumi:")).map(before::byUrn)
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * A resource that keeps its state under a new name (an alias) keeps the physical name the provider generated for it
+     * then: the provider reuses the name in its state rather than generating one from the new logical name. The offline
+     * engine names each resource after its logical name, so the outputs it gave the renamed resource are mapped back to
+     * the ones it had, wherever other resources' inputs use them.
+     */
+    private static Map<String, String> keptNames(ResourceGraph before, ResourceGraph after) {
+        Map<String, String> kept = new java.util.HashMap<>();
+        for (ResourceNode n : after.customResources()) {
+            if (before.byUrn(n.urn()).isPresent()) {
+                continue;
+            }
+            previous(before, n).filter(old -> !old.name().equals(n.name())).ifPresent(old -> {
+                for (String output : IDENTITY_OUTPUTS) {
+                    if (!n.inputs().containsKey(output) && n.outputs().get(output) instanceof String now
+                            && old.outputs().get(output) instanceof String was && !now.equals(was)) {
+                        kept.put(now, was);
+                    }
+                }
+            });
+        }
+        return kept;
+    }
+
+    private static ResourceNode withKeptNames(ResourceNode n, Map<String, String> kept) {
+        if (kept.isEmpty()) {
+            return n;
+        }
+        Map<String, Object> inputs = n.inputs();
+        for (Map.Entry<String, String> leaf : InputPaths.textLeaves(n.inputs()).entrySet()) {
+            String was = kept.get(leaf.getValue());
+            if (was != null) {
+                inputs = InputPaths.withValue(inputs, leaf.getKey(), was);
+            }
+        }
+        return inputs == n.inputs() ? n : new ResourceNode(n.urn(), n.type(), n.name(), n.parentUrn(), n.custom(), inputs,
+                n.outputs(), n.options());
     }
 
     private static void requireCovered(ReplacementTable table, ResourceGraph... graphs) {

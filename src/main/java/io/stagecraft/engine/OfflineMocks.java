@@ -51,6 +51,8 @@ public final class OfflineMocks implements Mocks {
             id = gcp(args, state, physical);
         } else if (type.startsWith("aws:")) {
             id = aws(args, state, physical);
+        } else if (type.startsWith("kubernetes:")) {
+            id = kubernetes(args, state);
         } else {
             id = physical;
         }
@@ -111,6 +113,16 @@ public final class OfflineMocks implements Mocks {
             case "gcp:certificatemanager/certificate:Certificate", "gcp:certificatemanager/certificateMap:CertificateMap",
                  "gcp:certificatemanager/certificateMapEntry:CertificateMapEntry" -> {
                 return "projects/" + project + "/locations/global/" + plural(kind) + "/" + physical;
+            }
+            case "gcp:container/cluster:Cluster" -> {
+                String clusterLocation = String.valueOf(args.inputs.getOrDefault("location", region));
+                state.put("endpoint", ip(198, 51, 100, args.name));
+                state.put("masterAuth", Map.of("clusterCaCertificate", java.util.Base64.getEncoder().encodeToString(
+                        ("offline CA of " + physical).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                return "projects/" + project + "/locations/" + clusterLocation + "/clusters/" + physical;
+            }
+            case "gcp:container/nodePool:NodePool" -> {
+                return args.inputs.getOrDefault("cluster", "cluster") + "/nodePools/" + physical;
             }
             case "gcp:monitoring/notificationChannel:NotificationChannel", "gcp:monitoring/alertPolicy:AlertPolicy" -> {
                 String id = "projects/" + project + "/" + plural(kind) + "/" + Math.abs(physical.hashCode());
@@ -219,6 +231,24 @@ public final class OfflineMocks implements Mocks {
             }
         }
         return id;
+    }
+
+    /**
+     * A Kubernetes object: the provider names an object that names none itself ({@code <logical name>-<suffix>}), and
+     * its id is {@code namespace/name}.
+     */
+    private static String kubernetes(ResourceArgs args, Map<String, Object> state) {
+        if (args.type.startsWith("pulumi:providers:")) {
+            return args.name;
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (args.inputs.get("metadata") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> metadata.put(String.valueOf(k), v));
+        }
+        metadata.putIfAbsent("name", args.name + "-" + hex(args.name, 8));
+        state.put("metadata", metadata);
+        Object namespace = metadata.get("namespace");
+        return (namespace == null ? "" : namespace + "/") + metadata.get("name");
     }
 
     @Override

@@ -62,11 +62,11 @@ final class RecordingMonitor extends MockMonitor {
         return CompletableFuture.completedFuture(response.build());
     }
 
-    private static ResourceNode node(RegisterResourceRequest r, String urn, Map<String, Object> inputs,
-                                     Map<String, Object> outputs) {
+    private ResourceNode node(RegisterResourceRequest r, String urn, Map<String, Object> inputs,
+                              Map<String, Object> outputs) {
         List<String> aliases = new ArrayList<>(r.getAliasURNsList());
         for (AliasOuterClass.Alias a : r.getAliasesList()) {
-            aliases.add(a.hasSpec() ? describe(a.getSpec()) : a.getUrn());
+            aliases.add(a.hasSpec() ? resolve(r, a.getSpec()) : a.getUrn());
         }
         ResourceOptionsView options = new ResourceOptionsView(r.getProtect(), r.getDependenciesList(), aliases,
                 r.getIgnoreChangesList(), r.getReplaceOnChangesList(), r.getRetainOnDelete(), r.getDeleteBeforeReplace(),
@@ -75,20 +75,18 @@ final class RecordingMonitor extends MockMonitor {
                 r.getCustom(), inputs, outputs, options);
     }
 
-    private static String describe(AliasOuterClass.Alias.Spec s) {
-        StringBuilder sb = new StringBuilder("alias(");
-        if (!s.getName().isEmpty()) {
-            sb.append("name=").append(s.getName()).append(' ');
-        }
-        if (!s.getType().isEmpty()) {
-            sb.append("type=").append(s.getType()).append(' ');
-        }
-        if (s.getNoParent()) {
-            sb.append("noParent ");
-        } else if (!s.getParentUrn().isEmpty()) {
-            sb.append("parent=").append(s.getParentUrn()).append(' ');
-        }
-        return sb.toString().trim() + ")";
+    /**
+     * The URN an alias spec stands for, as the engine resolves it: each field the spec leaves out is the resource's own
+     * (name, type, stack, project, parent).
+     */
+    private String resolve(RegisterResourceRequest r, AliasOuterClass.Alias.Spec s) {
+        String name = s.getName().isEmpty() ? r.getName() : s.getName();
+        String type = s.getType().isEmpty() ? r.getType() : s.getType();
+        String aliasStack = s.getStack().isEmpty() ? stack : s.getStack();
+        String aliasProject = s.getProject().isEmpty() ? project : s.getProject();
+        Optional<String> parent = s.getNoParent() ? Optional.empty()
+                : Optional.of(s.getParentUrn().isEmpty() ? r.getParent() : s.getParentUrn()).filter(p -> !p.isEmpty());
+        return Urn.create(aliasStack, aliasProject, parent, type, name);
     }
 
     /** What was registered, in completion order; the engine sorts it by registration order of parents. */

@@ -38,7 +38,8 @@ public final class PolicyPack {
     /** Every rule, protecting the given stateful types (extend them as stages add RDS, ElastiCache or S3). */
     public static PolicyPack standard(StatefulTypes stateful) {
         return of(Stream.of(CloudSqlRules.all(), StorageRules.all(), IamRules.all(), ComputeRules.all(),
-                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), AwsRules.all(), AwsManagedRules.all(), CloudflareRules.all(),
+                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), GkeRules.all(), KubernetesRules.all(),
+                AwsRules.all(), AwsManagedRules.all(), CloudflareRules.all(),
                 DataSafetyRules.all(stateful)).flatMap(List::stream).toList());
     }
 
@@ -172,6 +173,36 @@ public final class PolicyPack {
                 "The container; its value (secret-inputs-are-secret) and readers (IAM rules) are checked.");
         m.put("gcp:serviceaccount/account:Account", "An identity; its grants are checked on the IAM members.");
         m.put("gcp:servicenetworking/connection:Connection", "Private services peering: no public exposure.");
+        String kubernetesPlumbing = "Configuration of workloads the Deployment rules check; holds no data and opens no"
+                + " port by itself.";
+        m.put("pulumi:providers:cloudflare", "Provider configuration: its token is a Pulumi secret (secret-inputs-are-secret"
+                + " covers the settings).");
+        m.put("pulumi:providers:kubernetes", "Provider configuration: a kubeconfig without credentials (an exec plugin"
+                + " fetches short-lived tokens), kept as a secret.");
+        String edge = "The edge's routing (docs/edge.md); the origin lock it relies on is checked on the firewalls, and"
+                + " its records and TLS settings by the cloudflare-* rules.";
+        m.put("gcp:certificatemanager/dnsAuthorization:DnsAuthorization", "Proves domain ownership for a Google-managed"
+                + " certificate; gcp-lb-https-managed-certificate checks the certificates.");
+        m.put("cloudflare:index/ruleset:Ruleset", edge);
+        m.put("cloudflare:index/loadBalancer:LoadBalancer", edge);
+        m.put("cloudflare:index/loadBalancerPool:LoadBalancerPool", edge);
+        m.put("cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor", edge);
+        m.put("kubernetes:core/v1:Namespace", kubernetesPlumbing);
+        m.put("kubernetes:core/v1:ServiceAccount", "An identity; what it may do is the Google service account's grants,"
+                + " checked on the IAM members.");
+        m.put("kubernetes:core/v1:ConfigMap", "Settings without secret values (secrets stay in Secret Manager).");
+        m.put("kubernetes:core/v1:Service", "Cluster-internal (ClusterIP); the Gateway and NetworkPolicies decide what"
+                + " reaches it.");
+        m.put("kubernetes:autoscaling/v2:HorizontalPodAutoscaler", kubernetesPlumbing);
+        m.put("kubernetes:policy/v1:PodDisruptionBudget", kubernetesPlumbing);
+        m.put("kubernetes:networking.k8s.io/v1:NetworkPolicy", "Restricts traffic; gke-network-policy checks it is"
+                + " enforced.");
+        m.put("kubernetes:gateway.networking.k8s.io/v1:Gateway", "Its TLS comes from the certificate map (checked on the"
+                + " Certificate Manager resources) and its backends carry Cloud Armor through GKE's backend policy.");
+        m.put("kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "Routing only.");
+        m.put("kubernetes:networking.gke.io/v1:GCPBackendPolicy", "Backend settings (timeouts, affinity, Cloud Armor"
+                + " policy name); the policy itself is a Cloud Armor resource.");
+        m.put("kubernetes:networking.gke.io/v1:HealthCheckPolicy", "No data, access or exposure setting.");
         m.put("aws:ec2/eip:Eip", addressOnly);
         m.put("aws:ec2/internetGateway:InternetGateway", routing);
         m.put("aws:ec2/routeTable:RouteTable", routing);

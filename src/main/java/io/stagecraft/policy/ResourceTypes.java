@@ -19,9 +19,11 @@ final class ResourceTypes {
     static final String SECRET_IAM_MEMBER = "gcp:secretmanager/secretIamMember:SecretIamMember";
     static final String SECRET_IAM_BINDING = "gcp:secretmanager/secretIamBinding:SecretIamBinding";
     static final String SECRET_VERSION = "gcp:secretmanager/secretVersion:SecretVersion";
+    /** A grant on a service account itself (who may act as it: Workload Identity's binding). */
+    static final String SERVICE_ACCOUNT_IAM_MEMBER = "gcp:serviceaccount/iAMMember:IAMMember";
     /** Every GCP IAM grant type the rules read: members carry {@code member}, bindings {@code members}. */
     static final List<String> GCP_IAM_GRANTS = List.of(PROJECT_IAM_MEMBER, PROJECT_IAM_BINDING, BUCKET_IAM_MEMBER,
-            BUCKET_IAM_BINDING, SECRET_IAM_MEMBER, SECRET_IAM_BINDING);
+            BUCKET_IAM_BINDING, SECRET_IAM_MEMBER, SECRET_IAM_BINDING, SERVICE_ACCOUNT_IAM_MEMBER);
 
     static final String INSTANCE = "gcp:compute/instance:Instance";
     static final String INSTANCE_TEMPLATE = "gcp:compute/instanceTemplate:InstanceTemplate";
@@ -44,6 +46,14 @@ final class ResourceTypes {
     static final String CERTIFICATE_MANAGER_CERTIFICATE = "gcp:certificatemanager/certificate:Certificate";
 
     static final String REDIS = "gcp:redis/instance:Instance";
+
+    static final String GKE_CLUSTER = "gcp:container/cluster:Cluster";
+    static final String GKE_NODE_POOL = "gcp:container/nodePool:NodePool";
+    /** Kubernetes kinds that run pods from a template (pulumi-kubernetes 4.0.0 tokens). */
+    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    static final String STATEFUL_SET = "kubernetes:apps/v1:StatefulSet";
+    static final String DAEMON_SET = "kubernetes:apps/v1:DaemonSet";
+    static final List<String> POD_TEMPLATES = List.of(DEPLOYMENT, STATEFUL_SET, DAEMON_SET);
 
     static final String EC2_INSTANCE = "aws:ec2/instance:Instance";
     static final String EBS_VOLUME = "aws:ebs/volume:Volume";

@@ -43,13 +43,15 @@ public final class Catalog {
     private final Map<Cloud, Set<String>> regionsByCloud = new java.util.EnumMap<>(Cloud.class);
     private final Map<String, ServicePrice> serviceByKey = new java.util.HashMap<>();
     private final Map<String, List<String>> zonesByRegion;
+    private final Map<String, String> pricedAs;
 
-    private Catalog(Map<String, List<String>> zonesByRegion, Map<String, PriceSource> sources, List<InstanceFamily> families,
+    private Catalog(Map<String, List<String>> zonesByRegion, Map<String, String> pricedAs, Map<String, PriceSource> sources, List<InstanceFamily> families,
                     List<InstanceType> compute, List<DatabaseTier> databases, List<CacheOffer> caches,
                     List<ServicePrice> services, List<EdgePrice> edgeServices, Map<Cloud, CloudProfile> profiles) {
         this.edgeServices = List.copyOf(edgeServices);
         this.profiles = Map.copyOf(profiles);
         this.zonesByRegion = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(zonesByRegion));
+        this.pricedAs = Map.copyOf(pricedAs);
         this.sources = Map.copyOf(sources);
         this.families = List.copyOf(families);
         this.compute = List.copyOf(compute);
@@ -101,12 +103,22 @@ public final class Catalog {
             throw new CatalogException("catalog: the document must be a map with sources, families, compute, databases, caches, services");
         }
         Map<String, List<String>> zones = new LinkedHashMap<>();
+        Map<String, String> pricedAs = new LinkedHashMap<>();
         for (Entry e : entries(doc, "regions")) {
             Object list = e.map().get("zones");
             if (!(list instanceof List<?> z) || z.isEmpty()) {
                 throw new CatalogException("catalog: " + e.where() + " needs a non-empty zones list");
             }
             zones.put(e.cloud() + "/" + e.string("region"), z.stream().map(Object::toString).toList());
+            if (e.has("pricedAs")) {
+                pricedAs.put(e.cloud() + "/" + e.string("region"), e.cloud() + "/" + e.string("pricedAs"));
+            }
+        }
+        for (Map.Entry<String, String> alias : pricedAs.entrySet()) {
+            if (!zones.containsKey(alias.getValue()) || pricedAs.containsKey(alias.getValue())) {
+                throw new CatalogException("catalog: region " + alias.getKey() + " is priced as " + alias.getValue()
+                        + ", which must be a region of the same cloud with prices of its own");
+            }
         }
         Map<String, PriceSource> sources = new LinkedHashMap<>();
         for (Entry e : entries(doc, "sources")) {
@@ -126,7 +138,7 @@ public final class Catalog {
                     throw new CatalogException("catalog: family " + a.cloud() + "/" + a.name() + " appears twice");
                 }));
         List<InstanceType> compute = new ArrayList<>();
-        for (Entry e : entries(doc, "compute")) {
+        for (Entry e : entries(doc, "compute", pricedAs)) {
             Cloud cloud = e.cloud();
             String familyName = e.string("family");
             InstanceFamily family = familyByKey.get(cloud + "/" + familyName);
@@ -144,7 +156,7 @@ public final class Catalog {
                     e.source(sources), e.prices("price")));
         }
         List<DatabaseTier> databases = new ArrayList<>();
-        for (Entry e : entries(doc, "databases")) {
+        for (Entry e : entries(doc, "databases", pricedAs)) {
             double vcpu = e.positive("vcpu");
             double sustained = e.has("sustainedVcpu") ? e.positive("sustainedVcpu") : vcpu;
             if (sustained > vcpu) {
@@ -155,7 +167,7 @@ public final class Catalog {
                     e.prices("price")));
         }
         List<CacheOffer> caches = new ArrayList<>();
-        for (Entry e : entries(doc, "caches")) {
+        for (Entry e : entries(doc, "caches", pricedAs)) {
             if (e.has("pricePerGbHour")) {
                 int min = (int) e.positive("minGb");
                 int max = (int) e.positive("maxGb");
@@ -170,7 +182,7 @@ public final class Catalog {
             }
         }
         List<ServicePrice> services = new ArrayList<>();
-        for (Entry e : entries(doc, "services")) {
+        for (Entry e : entries(doc, "services", pricedAs)) {
             String id = e.string("id");
             services.add(new ServicePrice(e.cloud(), id, e.has("apiName") ? e.string("apiName") : id,
                     PriceUnit.fromId(e.string("unit")),
@@ -193,12 +205,13 @@ public final class Catalog {
                     e.string("databaseBackups"), e.string("cacheEngine"), e.optionalString("cacheSingleTier"),
                     e.optionalString("cacheReplicatedTier"), e.string("kubernetesReserve"), e.stageServices("horizontalServices"),
                     e.stageServices("enterpriseRegionServices"), e.stageServices("horizontalEdgeServices"),
+                    e.stageServices("enterpriseServices"), e.stageServices("enterpriseEdgeServices"),
                     e.strings("notes"));
             if (profiles.put(p.cloud(), p) != null) {
                 throw new CatalogException("catalog: profiles lists " + p.cloud() + " twice");
             }
         }
-        Catalog catalog = new Catalog(zones, sources, families, compute, databases, caches, services, edgeServices,
+        Catalog catalog = new Catalog(zones, pricedAs, sources, families, compute, databases, caches, services, edgeServices,
                 profiles);
         catalog.checkInvariants();
         return catalog;
@@ -236,6 +249,8 @@ public final class Catalog {
             p.horizontalServices().forEach(s -> ids.add(s.service()));
             p.enterpriseRegionServices().forEach(s -> ids.add(s.service()));
             p.horizontalEdgeServices().forEach(s -> ids.add(s.service()));
+            p.enterpriseServices().forEach(s -> ids.add(s.service()));
+            p.enterpriseEdgeServices().forEach(s -> ids.add(s.service()));
             for (String id : ids) {
                 if (!serviceByKey.containsKey(cloud + "/" + id)) {
                     throw new CatalogException("catalog: the " + cloud + " profile names service '" + id
@@ -271,6 +286,23 @@ public final class Catalog {
     /** Regions of a cloud: those its VM types are priced in. */
     public Set<String> regions(Cloud cloud) {
         return regionsByCloud.get(cloud);
+    }
+
+    /**
+     * The region whose prices a region takes when the catalog lists it as priced like another (its figures were not
+     * read for it separately), else empty.
+     */
+    public Optional<String> pricedAs(Cloud cloud, String region) {
+        return Optional.ofNullable(pricedAs.get(cloud + "/" + region)).map(r -> r.substring(r.indexOf('/') + 1));
+    }
+
+    /**
+     * A cloud's regions in the catalog's order. The order is stable (new regions are appended), so a region's place in
+     * it can name things that must never change for the region, such as its network ranges.
+     */
+    public List<String> regionOrder(Cloud cloud) {
+        return zonesByRegion.keySet().stream().filter(k -> k.startsWith(cloud + "/"))
+                .map(k -> k.substring(k.indexOf('/') + 1)).toList();
     }
 
     /** The region a cloud's plans use when none is given: its first in the catalog's regions section. */
@@ -393,6 +425,10 @@ public final class Catalog {
     // ---- YAML reading helpers: each failure names the entry and field ----
 
     private static List<Entry> entries(Map<?, ?> doc, String section) {
+        return entries(doc, section, Map.of());
+    }
+
+    private static List<Entry> entries(Map<?, ?> doc, String section, Map<String, String> pricedAs) {
         Object list = doc.get(section);
         if (!(list instanceof List<?> items)) {
             throw new CatalogException("catalog: section '" + section + "' is missing or not a list");
@@ -402,12 +438,12 @@ public final class Catalog {
             if (!(items.get(i) instanceof Map<?, ?> m)) {
                 throw new CatalogException("catalog: " + section + "[" + i + "] is not a map");
             }
-            out.add(new Entry(section, i, m));
+            out.add(new Entry(section, i, m, pricedAs));
         }
         return out;
     }
 
-    private record Entry(String section, int index, Map<?, ?> map) {
+    private record Entry(String section, int index, Map<?, ?> map, Map<String, String> pricedAs) {
         String where() {
             Object name = map.get("name") != null ? map.get("name") : map.get("id");
             return section + "[" + index + "]" + (name != null ? " (" + name + ")" : "");
@@ -500,7 +536,7 @@ public final class Catalog {
                 if (!(l.get(i) instanceof Map<?, ?> m)) {
                     throw new CatalogException("catalog: " + where() + " " + key + "[" + i + "] is not a map");
                 }
-                Entry item = new Entry(section + " " + key, i, m);
+                Entry item = new Entry(section + " " + key, i, m, pricedAs);
                 out.add(new CloudProfile.StageService(item.string("category"), item.string("item"), item.string("service"),
                         item.string("quantity"), item.string("unit")));
             }
@@ -519,6 +555,16 @@ public final class Catalog {
                             + " = " + p.getValue() + "; prices must be positive numbers");
                 }
                 out.put(p.getKey().toString(), n.doubleValue());
+            }
+            // a region priced as another takes that region's figure, unless the entry lists it itself
+            String cloud = has("cloud") ? string("cloud") : null;
+            for (Map.Entry<String, String> alias : pricedAs.entrySet()) {
+                String region = alias.getKey().substring(alias.getKey().indexOf('/') + 1);
+                String base = alias.getValue().substring(alias.getValue().indexOf('/') + 1);
+                if (cloud != null && alias.getKey().startsWith(cloud + "/") && !out.containsKey(region)
+                        && out.containsKey(base)) {
+                    out.put(region, out.get(base));
+                }
             }
             return new RegionalPrice(out);
         }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param enterpriseRegionServices  fixed services of the enterprise stage, in each region
  * @param horizontalEdgeServices    what putting an edge in front of the horizontal stage adds on this cloud, in its
  *                                  region (e.g. the extra Cloud Armor rule that admits the edge's ranges)
+ * @param enterpriseServices        fixed services of the enterprise stage once per stack (billed in the primary region)
+ * @param enterpriseEdgeServices    what the edge adds to the enterprise stage once per stack
  * @param notes                     caveats every plan on this cloud carries
  */
 public record CloudProfile(
@@ -33,12 +35,16 @@ public record CloudProfile(
         List<StageService> horizontalServices,
         List<StageService> enterpriseRegionServices,
         List<StageService> horizontalEdgeServices,
+        List<StageService> enterpriseServices,
+        List<StageService> enterpriseEdgeServices,
         List<String> notes) {
 
     public CloudProfile {
         horizontalServices = List.copyOf(horizontalServices);
         enterpriseRegionServices = List.copyOf(enterpriseRegionServices);
         horizontalEdgeServices = List.copyOf(horizontalEdgeServices);
+        enterpriseServices = List.copyOf(enterpriseServices);
+        enterpriseEdgeServices = List.copyOf(enterpriseEdgeServices);
         notes = List.copyOf(notes);
     }
 

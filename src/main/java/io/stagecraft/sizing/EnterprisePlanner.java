@@ -131,6 +131,21 @@ final class EnterprisePlanner implements StagePlanner {
                 items.add(c.prices().stageService(cloud, s, region, named));
             }
         }
+        // once per stack, in the primary region
+        double rules = n * StageLayout.GCP_ENTERPRISE_FORWARDING_RULES_PER_REGION
+                + StageLayout.GCP_ENTERPRISE_ASSETS_FORWARDING_RULES;
+        Map<String, Double> stackWide = Map.of(
+                "forwardingRulesBeyondFive", Math.max(0, rules - StageLayout.GCP_FORWARDING_RULES_PER_BLOCK),
+                "secretReplicas", (double) n * StageLayout.GCP_ENTERPRISE_SECRET_REPLICAS_PER_REGION);
+        List<CloudProfile.StageService> once = new ArrayList<>(profile.enterpriseServices());
+        if (w.edge() == Edge.CLOUDFLARE) {
+            once.addAll(profile.enterpriseEdgeServices());
+        }
+        for (CloudProfile.StageService s : once) {
+            if (s.quantity(stackWide) > 0) {
+                items.add(c.prices().stageService(cloud, s, regions.get(0), stackWide));
+            }
+        }
         items.addAll(c.database().cost(db));
         for (CachePlan cache : caches) {
             items.addAll(c.cache().cost(cache));

@@ -11,8 +11,14 @@ public final class StageLayout {
     public static final int GCP_CLOUD_ARMOR_RULES = 2;
     /** Secret Manager secrets of the horizontal stage: the database password and the Redis AUTH string. */
     public static final int GCP_HORIZONTAL_SECRETS = 2;
-    /** Enterprise: one regional HTTPS forwarding rule per region's ingress. */
+    /** Enterprise: each region's GKE Gateway is a global external load balancer with one HTTPS forwarding rule. */
     public static final int GCP_ENTERPRISE_FORWARDING_RULES_PER_REGION = 1;
+    /** Enterprise: the assets bucket's Cloud CDN load balancer, HTTPS only (the edge redirects plain HTTP). */
+    public static final int GCP_ENTERPRISE_ASSETS_FORWARDING_RULES = 1;
+    /** Global forwarding rules one flat hourly charge covers per project; each further rule is billed on its own. */
+    public static final int GCP_FORWARDING_RULES_PER_BLOCK = 5;
+    /** Enterprise Secret Manager replicas per region: the database password's replica and the region's Redis AUTH. */
+    public static final int GCP_ENTERPRISE_SECRET_REPLICAS_PER_REGION = 2;
     /** AWS horizontal: availability zones of the VPC (the least an ALB, RDS Multi-AZ and Redis failover need). */
     public static final int AWS_HORIZONTAL_ZONES = 2;
     /** WAFv2 web ACL: a per-client rate-based rule and the AWS managed common rule set. */

@@ -31,11 +31,14 @@ import java.util.Optional;
  * @param legacyStage      the single-VM stage kept running beside a later stage until it is retired
  * @param retiredStage     the legacy stage the retire setting removed (so the setting may stay set afterwards)
  * @param cloud            the cloud the stack last ran on
+ * @param dbShards         the database shards the enterprise stage last ran, which a smaller plan must not drop (each
+ *                         holds its users' rows)
  */
 public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPrimaryMaxConnections,
                                  int dbReplicaMaxConnections, List<String> certificateDomains, int dbStorageGb,
                                  Optional<Map<String, Object>> singleVm, boolean singleVmProtected,
-                                 Optional<Stage> legacyStage, Optional<Stage> retiredStage, Optional<Cloud> cloud) {
+                                 Optional<Stage> legacyStage, Optional<Stage> retiredStage, Optional<Cloud> cloud,
+                                 int dbShards) {
 
     /** The stack output that carries the facts. */
     public static final String OUTPUT = "deployment";
@@ -44,8 +47,9 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
     public static final String LEGACY_STAGE = "legacyStage";
     public static final String RETIRED_STAGE = "retiredStage";
     public static final String CLOUD = "cloud";
+    public static final String DB_SHARDS = "dbShards";
     public static final PreviousDeployment NONE = new PreviousDeployment(Optional.empty(), 0, 0, 0, List.of(), 0,
-            Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), 0);
 
     public PreviousDeployment {
         certificateDomains = List.copyOf(certificateDomains);
@@ -131,7 +135,7 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
         return new PreviousDeployment(stage(m, "stage"), whole(m.get("dataDiskGb")), whole(m.get("dbPrimaryMaxConnections")),
                 whole(m.get("dbReplicaMaxConnections")), domains, whole(m.get("dbStorageGb")), singleVm, singleVmProtected,
                 stage(m, LEGACY_STAGE), stage(m, RETIRED_STAGE),
-                m.get(CLOUD) instanceof String c ? Cloud.fromId(c) : Optional.empty());
+                m.get(CLOUD) instanceof String c ? Cloud.fromId(c) : Optional.empty(), whole(m.get(DB_SHARDS)));
     }
 
     private static Optional<Stage> stage(Map<?, ?> m, String key) {

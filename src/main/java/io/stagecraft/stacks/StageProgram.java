@@ -8,6 +8,7 @@ import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.config.Setting;
 import io.stagecraft.config.StackConfig;
 import io.stagecraft.components.edge.CloudflareEdge;
+import io.stagecraft.components.edge.CloudflareLoadBalancing;
 import io.stagecraft.components.edge.EdgeOrigin;
 import io.stagecraft.providers.cloudflare.CloudflareBinding;
 import io.stagecraft.planning.PlannedStack;
@@ -106,8 +107,12 @@ public final class StageProgram {
         if (config.edgeOn()) {
             EdgeOrigin origin = edgeOrigin(stack, transition.action() == StageTransition.Action.KEEP ? kept
                     : Optional.empty(), plan.stage());
+            // across regions the edge load-balances the regions' ingresses, in the account the setting names
+            CloudflareLoadBalancing.Args regions = origin.loadBalanced() ? new CloudflareLoadBalancing.Args(
+                    config.cloudflareZoneId(), config.cloudflareAccountId(), poolPrefix(config), config.domains(),
+                    origin.regions(), origin.healthPath()) : null;
             new CloudflareEdge(EDGE_COMPONENT, new CloudflareEdge.Args(config.cloudflareZoneId(),
-                    ctx.config(CloudflareBinding.PACKAGE).requireSecret("apiToken"), config.domains(), origin),
+                    ctx.config(CloudflareBinding.PACKAGE).requireSecret("apiToken"), config.domains(), origin, regions),
                     policies(planned));
             ctx.export("edge", Output.of(plan.workload().edge().id()));
         }
@@ -117,6 +122,11 @@ public final class StageProgram {
                     + " its resources lose Pulumi protection in this deployment; the next `pulumi up` removes them.");
         }
         ctx.export(PreviousDeployment.OUTPUT, Output.of(facts));
+    }
+
+    /** What the stack's load-balancer pools are named after: unique in the Cloudflare account per stack. */
+    static String poolPrefix(StackConfig config) {
+        return ("stagecraft-" + config.stackName()).replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     /**

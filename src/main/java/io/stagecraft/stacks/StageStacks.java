@@ -5,6 +5,7 @@ import io.stagecraft.sizing.Cloud;
 import io.stagecraft.sizing.Stage;
 import io.stagecraft.stacks.aws.AwsHorizontalStack;
 import io.stagecraft.stacks.aws.AwsSingleVmStack;
+import io.stagecraft.stacks.gcp.GcpEnterpriseStack;
 import io.stagecraft.stacks.gcp.GcpHorizontalStack;
 import io.stagecraft.stacks.gcp.GcpSingleVmStack;
 import java.util.Map;
@@ -33,7 +34,8 @@ public final class StageStacks {
             new Key(Stage.SINGLE_VM, Cloud.AWS), AwsSingleVmStack.FACTORY,
             new Key(Stage.VERTICAL, Cloud.AWS), AwsSingleVmStack.FACTORY,
             new Key(Stage.HORIZONTAL, Cloud.GCP), GcpHorizontalStack.FACTORY,
-            new Key(Stage.HORIZONTAL, Cloud.AWS), AwsHorizontalStack.FACTORY);
+            new Key(Stage.HORIZONTAL, Cloud.AWS), AwsHorizontalStack.FACTORY,
+            new Key(Stage.ENTERPRISE, Cloud.GCP), GcpEnterpriseStack.FACTORY);
 
     private StageStacks() {
     }

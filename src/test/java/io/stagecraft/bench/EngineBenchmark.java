@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run (benchmarks live in the test sources, not in the shipped jar):
  * {@code mvn -B -q package -DskipTests && mvn -B -q test-compile && java -cp target/stagecraft.jar:target/test-classes
- * io.stagecraft.bench.EngineBenchmark [runs, at least 5]}
+ * io.stagecraft.bench.EngineBenchmark [runs, at least 5]}; {@code ... EngineBenchmark enterprise [runs]} runs
+ * {@link EnterpriseBenchmark} (plans of enterprise stacks by regions and shards) instead.
  */
 public final class EngineBenchmark {
     private static final int[] SIZES = {10, 100, 1000};
@@ -40,6 +41,10 @@ public final class EngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("enterprise")) {
+            EnterpriseBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length == 3 && args[0].equals("child")) {
             child(args[1], Integer.parseInt(args[2]));
             return;

@@ -200,7 +200,7 @@ class StackConfigTest {
         InvalidInputException e = fails(r);
         assertEquals("stagecraft:region", e.key());
         assertTrue(e.getMessage().contains("no region is set (nor gcp:region)"));
-        assertEquals("europe-west1, us-central1", e.allowed());
+        assertEquals("europe-west1, us-central1, us-east1", e.allowed());
     }
 
     @Test

@@ -83,7 +83,11 @@ class EdgeCostTest {
                 new LineItem("edge", "Cloudflare Load Balancing (2 origins included)", "global", 1, "subscription", 5.0),
                 new LineItem("edge", "Cloudflare Load Balancing geo steering", "global", 1, "add-on", 10.0)),
                 on.cost().items().stream().filter(i -> i.category().equals("edge")).toList());
-        assertEquals(35.00, on.monthlyCost() - off.monthlyCost(), 0.005);
+        // and on GCP the Cloud Armor rule that admits only Cloudflare's ranges, $1 a month
+        assertEquals(List.of(new LineItem("network", "Cloud Armor rule admitting the edge's ranges", "us-central1", 1,
+                "rule", 1.0)), on.cost().items().stream().filter(i -> !off.cost().items().contains(i)
+                && !i.category().equals("edge")).toList());
+        assertEquals(36.00, on.monthlyCost() - off.monthlyCost(), 0.005);
     }
 
     @Test

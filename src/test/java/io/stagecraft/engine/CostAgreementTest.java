@@ -49,4 +49,37 @@ class CostAgreementTest {
             assertTrue(hasGpu, "a GPU machine is provisioned");
         }
     }
+
+    /** The enterprise stage (GCP, behind its required Cloudflare edge) across regions, loads, shard counts and GPU work. */
+    @ParameterizedTest(name = "enterprise: {0} users in {1} at {2}%, {3} queries per request, gpu={4}")
+    @CsvSource({
+            "25000,us-central1,99.95,2,false", "25000,us-central1;europe-west1,99.95,2,false",
+            "60000,us-central1;europe-west1;us-east1,99.99,2,false", "25000,us-central1;europe-west1,99.95,32,false",
+            "25000,europe-west1;us-east1,99.95,2,true", "120000,us-central1;europe-west1;us-east1,99.99,8,true"})
+    void enterpriseGraphCostEqualsPlanCost(int users, String regions, double availability, int queries, boolean gpu) {
+        Map<String, String> m = new HashMap<>();
+        m.put("gcp:project", "demo-project");
+        m.put("stagecraft:cloud", "gcp");
+        m.put("stagecraft:regions", regions.replace(';', ','));
+        m.put("stagecraft:users", String.valueOf(users));
+        m.put("stagecraft:availability", String.valueOf(availability));
+        m.put("stagecraft:dbQueriesPerRequest", String.valueOf(queries));
+        m.put("stagecraft:gpu", String.valueOf(gpu));
+        m.put("stagecraft:stage", "enterprise");
+        m.put("stagecraft:domains", "app.example.com");
+        m.put("stagecraft:dbPassword", "x");
+        m.put("stagecraft:edge", "cloudflare");
+        m.put("stagecraft:cloudflareZoneId", "0123456789abcdef0123456789abcdef");
+        m.put("stagecraft:cloudflareAccountId", "fedcba9876543210fedcba9876543210");
+        m.put("cloudflare:apiToken", "token");
+        m.put("stagecraft:appImage", "ghcr.io/acme/app:1.4.2");
+        m.put("stagecraft:appPort", "8080");
+        m.put("stagecraft:kubernetesApiRanges", "203.0.113.0/24");
+        OfflinePlanner.Result r = OfflinePlanner.defaults().plan(new MapConfigSource(m,
+                Set.of("stagecraft:dbPassword", "cloudflare:apiToken"), "test"));
+        assertEquals(Stage.ENTERPRISE, r.plan().stage());
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
+        assertEquals(Set.of(), io.stagecraft.cost.GraphCost.defaults(OfflinePlanner.defaults().front().calculator().prices())
+                .unknownTypes(r.run().graph()), "every type has a cost decision");
+    }
 }

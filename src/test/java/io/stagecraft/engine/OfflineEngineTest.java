@@ -46,12 +46,14 @@ class OfflineEngineTest {
 
     @Test
     void aStageThatCannotBeBuiltYetFailsClearly() {
-        Map<String, String> m = base();
+        Map<String, String> m = new HashMap<>();
+        m.put("stagecraft:cloud", "aws");
+        m.put("stagecraft:region", "us-east-1");
         m.put("stagecraft:users", "30000");
         m.put("stagecraft:dbPassword", "x");
         OfflineEngine.Run run = Plans.run(new MapConfigSource(m, Set.of("stagecraft:dbPassword"), "dev"));
         assertEquals(1, run.errors().size());
-        assertTrue(run.errors().get(0).startsWith("The enterprise stage on gcp is sized"), run.errors().get(0));
+        assertTrue(run.errors().get(0).startsWith("The enterprise stage on aws is sized"), run.errors().get(0));
         assertTrue(run.graph().customResources().isEmpty());
     }
 

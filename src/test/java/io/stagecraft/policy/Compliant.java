@@ -317,6 +317,48 @@ final class Compliant {
                 .set("proxied", proxied);
     }
 
+    static Node gkeCluster(String name) {
+        return node(ResourceTypes.GKE_CLUSTER, name)
+                .set("privateClusterConfig", Map.of("enablePrivateNodes", true, "enablePrivateEndpoint", false,
+                        "masterIpv4CidrBlock", "172.16.0.0/28"))
+                .set("masterAuthorizedNetworksConfig", Map.of("cidrBlocks", List.of(Map.of("cidrBlock", "203.0.113.0/24")),
+                        "gcpPublicCidrsAccessEnabled", false))
+                .set("datapathProvider", "ADVANCED_DATAPATH")
+                .set("networkPolicy.enabled", false)
+                .set("workloadIdentityConfig.workloadPool", "p.svc.id.goog")
+                .set("nodeConfig.workloadMetadataConfig.mode", "GKE_METADATA")
+                .set("releaseChannel.channel", "REGULAR")
+                .set("enableShieldedNodes", true)
+                .set("removeDefaultNodePool", true);
+    }
+
+    static Node gkeNodePool(String name) {
+        return node(ResourceTypes.GKE_NODE_POOL, name)
+                .set("nodeConfig.machineType", "n2-highcpu-16")
+                .set("nodeConfig.workloadMetadataConfig.mode", "GKE_METADATA")
+                .set("management", Map.of("autoRepair", true, "autoUpgrade", true));
+    }
+
+    /** A container as the enterprise stack declares it: probes, requests and limits, locked down. */
+    static Map<String, Object> container(String name) {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("name", name);
+        c.put("image", "ghcr.io/acme/app:1.4.2");
+        c.put("livenessProbe", Map.of("httpGet", Map.of("path", "/health", "port", 8080.0)));
+        c.put("readinessProbe", Map.of("httpGet", Map.of("path", "/health", "port", 8080.0)));
+        c.put("resources", Map.of("requests", Map.of("cpu", "500m", "memory", "512Mi"),
+                "limits", Map.of("cpu", "1000m", "memory", "512Mi")));
+        c.put("securityContext", Map.of("runAsNonRoot", true, "readOnlyRootFilesystem", true,
+                "allowPrivilegeEscalation", false, "privileged", false, "capabilities", Map.of("drop", List.of("ALL"))));
+        return c;
+    }
+
+    static Node deployment(String name, Map<String, Object>... containers) {
+        return node(ResourceTypes.DEPLOYMENT, name)
+                .set("spec.template.spec.securityContext", Map.of("runAsNonRoot", true))
+                .set("spec.template.spec.containers", List.of(containers));
+    }
+
     /** One of everything, wired together as a prod stack would be: passes the whole pack. */
     static List<Node> prodStack() {
         List<Node> nodes = new ArrayList<>();
@@ -367,6 +409,9 @@ final class Compliant {
         nodes.add(zoneSetting("edge-min-tls", "min_tls_version", "1.2"));
         nodes.add(dnsRecord("app.example.com", "A", true));
         nodes.add(dnsRecord("_acme-challenge.app.example.com", "CNAME", false));
+        nodes.add(gkeCluster("gke"));
+        nodes.add(gkeNodePool("gke-general"));
+        nodes.add(deployment("api", container("app"), container("proxy")));
         return nodes;
     }
 }

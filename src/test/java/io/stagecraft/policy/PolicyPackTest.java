@@ -27,7 +27,7 @@ class PolicyPackTest {
 
     @Test
     void thePackHasAtLeast32RulesEachFullyDescribed() {
-        assertEquals(65, PACK.rules().size());
+        assertEquals(77, PACK.rules().size());
         for (Rule r : PACK.rules()) {
             assertFalse(r.title().isBlank(), r.id());
             assertFalse(r.fix().isBlank(), r.id());
@@ -45,7 +45,9 @@ class PolicyPackTest {
                 "gcp-subnet-private-google-access", "gcp-lb-https-managed-certificate", "gcp-lb-backend-cloud-armor",
                 "gcp-redis-ha-in-prod", "gcp-redis-no-session-eviction", "aws-subnet-no-public-ip-on-launch",
                 "aws-rds-multi-az-in-prod", "aws-elasticache-failover-in-prod", "aws-elasticache-no-session-eviction",
-                "aws-s3-versioning", "aws-alb-drops-invalid-headers", "aws-alb-waf", "cloudflare-min-tls-1-2")),
+                "aws-s3-versioning", "aws-alb-drops-invalid-headers", "aws-alb-waf", "cloudflare-min-tls-1-2",
+                "gke-release-channel", "gke-node-auto-repair-upgrade", "k8s-read-only-root-filesystem",
+                "k8s-drop-all-capabilities")),
                 ids(r -> r.severity() == Severity.ADVISORY));
     }
 
@@ -57,7 +59,7 @@ class PolicyPackTest {
                 "aws-s3-public-access-blocked", "aws-s3-versioning", "aws-alb-waf")), ids(r -> r.scope() == Scope.GRAPH));
         assertEquals(ids(r -> r.scope() == Scope.PER_RESOURCE && r.severity() == Severity.MANDATORY),
                 PACK.enforcedInProgram().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new)));
-        assertEquals(41, PACK.enforcedInProgram().size()); // 65 rules - 12 graph - 12 per-resource advisory
+        assertEquals(49, PACK.enforcedInProgram().size()); // 77 rules - 12 graph - 16 per-resource advisory
     }
 
     @Test
@@ -159,7 +161,7 @@ class PolicyPackTest {
                 report.bySeverity().get(Severity.MANDATORY).stream().map(Violation::ruleId).toList());
         assertEquals(2, report.count(Severity.ADVISORY));
         assertTrue(report.hasMandatoryViolations());
-        assertEquals("2 mandatory and 2 advisory violations, 0 waived (65 rules, 2 resources)", report.summary());
+        assertEquals("2 mandatory and 2 advisory violations, 0 waived (77 rules, 2 resources)", report.summary());
 
         PolicyReport advisoryOnly = PACK.evaluate(graph(Compliant.bucket("assets").remove("versioning")), RuleExamples.PROD);
         assertFalse(advisoryOnly.hasMandatoryViolations());

@@ -482,6 +482,99 @@ final class RuleExamples {
                 graph(awsSubnet("public").set("mapPublicIpOnLaunch", true)), null, "public");
         passes("aws-subnet-no-public-ip-on-launch", "no public IPs on launch", graph(awsSubnet("public")));
 
+        // --- GKE ---
+        fails("gke-private-nodes", "public nodes", graph(gkeCluster("gke").set("privateClusterConfig.enablePrivateNodes", false)),
+                "enablePrivateNodes is false", "gke");
+        fails("gke-private-nodes", "no private cluster config at all", graph(gkeCluster("gke").remove("privateClusterConfig")),
+                "not set (public nodes)", "gke");
+        passes("gke-private-nodes", "private nodes behind Cloud NAT", graph(gkeCluster("gke")));
+
+        fails("gke-control-plane-authorized-networks", "a public endpoint without authorized networks",
+                graph(gkeCluster("gke").remove("masterAuthorizedNetworksConfig")), "admits any address", "gke");
+        fails("gke-control-plane-authorized-networks", "0.0.0.0/0 authorized",
+                graph(gkeCluster("gke").set("masterAuthorizedNetworksConfig.cidrBlocks",
+                        List.of(Map.of("cidrBlock", "0.0.0.0/0")))), "a large share of the internet", "gke");
+        fails("gke-control-plane-authorized-networks", "every Google Cloud address admitted",
+                graph(gkeCluster("gke").set("masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled", true)),
+                "gcpPublicCidrsAccessEnabled", "gke");
+        passes("gke-control-plane-authorized-networks", "an office /24", graph(gkeCluster("gke")));
+        passes("gke-control-plane-authorized-networks", "a private endpoint", graph(gkeCluster("gke")
+                .remove("masterAuthorizedNetworksConfig").set("privateClusterConfig.enablePrivateEndpoint", true)));
+
+        fails("gke-network-policy", "the legacy datapath without the add-on",
+                graph(gkeCluster("gke").set("datapathProvider", "LEGACY_DATAPATH")), "Neither Dataplane V2", "gke");
+        passes("gke-network-policy", "Dataplane V2", graph(gkeCluster("gke")));
+        passes("gke-network-policy", "the network policy add-on", graph(gkeCluster("gke").remove("datapathProvider")
+                .set("networkPolicy.enabled", true)));
+
+        fails("gke-metadata-server", "a node pool exposing the node's metadata",
+                graph(gkeCluster("gke"), gkeNodePool("pool").set("nodeConfig.workloadMetadataConfig.mode", "GCE_METADATA")),
+                "can read the node's credentials", "pool");
+        fails("gke-metadata-server", "a cluster without Workload Identity",
+                graph(gkeCluster("gke").remove("workloadIdentityConfig"), gkeNodePool("pool")),
+                "Workload Identity is off", "gke");
+        passes("gke-metadata-server", "GKE_METADATA everywhere", graph(gkeCluster("gke"), gkeNodePool("pool")));
+
+        fails("gke-release-channel", "no channel", graph(gkeCluster("gke").remove("releaseChannel")), "not set", "gke");
+        fails("gke-release-channel", "the UNSPECIFIED channel",
+                graph(gkeCluster("gke").set("releaseChannel.channel", "UNSPECIFIED")), "UNSPECIFIED", "gke");
+        passes("gke-release-channel", "REGULAR", graph(gkeCluster("gke")));
+
+        fails("gke-shielded-nodes", "shielded nodes off", graph(gkeCluster("gke").set("enableShieldedNodes", false)),
+                "false", "gke");
+        passes("gke-shielded-nodes", "shielded nodes on", graph(gkeCluster("gke")));
+        passes("gke-shielded-nodes", "the default (on)", graph(gkeCluster("gke").remove("enableShieldedNodes")));
+
+        fails("gke-node-auto-repair-upgrade", "auto-upgrade off", graph(gkeNodePool("pool")
+                .set("management.autoUpgrade", false)), "management.autoUpgrade is false", "pool");
+        fails("gke-node-auto-repair-upgrade", "no management block", graph(gkeNodePool("pool").remove("management")),
+                "management.autoRepair is not set", "pool");
+        passes("gke-node-auto-repair-upgrade", "both on", graph(gkeNodePool("pool")));
+
+        // --- Kubernetes workloads ---
+        Map<String, Object> noReadiness = container("app");
+        noReadiness.remove("readinessProbe");
+        fails("k8s-liveness-readiness-probes", "a sidecar without a readiness probe",
+                graph(deployment("api", container("app"), noReadiness)), "has no readinessProbe", "api");
+        passes("k8s-liveness-readiness-probes", "both probes on every container",
+                graph(deployment("api", container("app"), container("proxy"))));
+
+        Map<String, Object> noLimits = container("app");
+        noLimits.put("resources", Map.of("requests", Map.of("cpu", "500m", "memory", "512Mi")));
+        fails("k8s-requests-and-limits", "requests without limits", graph(deployment("api", noLimits)),
+                "sets no limits.cpu, limits.memory", "api");
+        Map<String, Object> nothing = container("app");
+        nothing.remove("resources");
+        fails("k8s-requests-and-limits", "no resources at all", graph(deployment("api", nothing)),
+                "requests.cpu, requests.memory, limits.cpu, limits.memory", "api");
+        passes("k8s-requests-and-limits", "requests and limits", graph(deployment("api", container("app"))));
+
+        Map<String, Object> root = container("app");
+        root.put("securityContext", Map.of("runAsNonRoot", false, "allowPrivilegeEscalation", false));
+        fails("k8s-non-root-no-escalation", "a container that overrides the pod's runAsNonRoot",
+                graph(deployment("api", root)), "may run as root", "api");
+        Map<String, Object> escalates = container("app");
+        escalates.put("securityContext", Map.of("runAsNonRoot", true, "privileged", true));
+        fails("k8s-non-root-no-escalation", "a privileged container that may escalate",
+                graph(deployment("api", escalates)), "may escalate privileges (allowPrivilegeEscalation not false), is"
+                        + " privileged", "api");
+        Map<String, Object> inherits = container("app");
+        inherits.put("securityContext", Map.of("allowPrivilegeEscalation", false));
+        passes("k8s-non-root-no-escalation", "runAsNonRoot from the pod", graph(deployment("api", inherits)));
+        passes("k8s-non-root-no-escalation", "locked-down containers", graph(deployment("api", container("app"))));
+
+        Map<String, Object> writable = container("app");
+        writable.put("securityContext", Map.of("runAsNonRoot", true, "allowPrivilegeEscalation", false));
+        fails("k8s-read-only-root-filesystem", "a writable root", graph(deployment("api", writable)),
+                "writable root filesystem", "api");
+        passes("k8s-read-only-root-filesystem", "a read-only root", graph(deployment("api", container("app"))));
+
+        Map<String, Object> netRaw = container("app");
+        netRaw.put("securityContext", Map.of("capabilities", Map.of("drop", List.of("NET_RAW"))));
+        fails("k8s-drop-all-capabilities", "dropping NET_RAW only", graph(deployment("api", netRaw)),
+                "drop is not [ALL]", "api");
+        passes("k8s-drop-all-capabilities", "dropping ALL", graph(deployment("api", container("app"))));
+
         // --- Data safety ---
         fails("stateful-protected-in-prod", "prod data without protect",
                 graph(bucket("assets").protect(false), disk("data").protect(false), redis("cache"),

@@ -55,7 +55,7 @@ class RuleExamplesTest {
     void aCompliantProdStackPassesTheWholePack() {
         PolicyReport report = PACK.evaluate(TestGraphs.graph(Compliant.prodStack()), RuleExamples.PROD);
         assertEquals(List.of(), report.violations().stream().map(Violation::describe).toList());
-        assertEquals(47, report.resourcesEvaluated()); // 29 GCP and single-VM AWS, 14 AWS horizontal, 4 Cloudflare
+        assertEquals(50, report.resourcesEvaluated()); // 29 GCP and single-VM AWS, 14 AWS horizontal, 4 Cloudflare, 3 GKE
     }
 
     @Test

@@ -81,7 +81,7 @@ class ShippedStacksPolicyTest {
     void theShippedStacksBreakNoRule() {
         for (String file : List.of("stacks/horizontal.yaml", "Pulumi.prod.yaml", "stacks/single-vm.yaml",
                 "stacks/single-vm-aws.yaml", "stacks/vertical.yaml", "Pulumi.dev.yaml", "stacks/single-vm-edge.yaml",
-                "stacks/single-vm-aws-edge.yaml", "stacks/horizontal-edge.yaml")) {
+                "stacks/single-vm-aws-edge.yaml", "stacks/horizontal-edge.yaml", "stacks/enterprise.yaml")) {
             assertEquals(Set.of(), all(evaluate(Plans.of(file))), file);
         }
     }
@@ -89,7 +89,8 @@ class ShippedStacksPolicyTest {
     @Test
     void everyResourceTypeTheStacksCreateIsCheckedOrListedWithAReason() {
         Set<String> covered = PACK.coveredTypes();
-        for (String file : List.of("stacks/horizontal.yaml", "stacks/single-vm.yaml", "stacks/single-vm-aws.yaml")) {
+        for (String file : List.of("stacks/horizontal.yaml", "stacks/single-vm.yaml", "stacks/single-vm-aws.yaml",
+                "stacks/horizontal-edge.yaml", "stacks/enterprise.yaml")) {
             for (ResourceNode n : Plans.of(file).run().graph().customResources()) {
                 assertTrue(covered.contains(n.type()) || PolicyPack.TYPES_WITHOUT_RULES.containsKey(n.type()),
                         file + ": " + n.type() + " has no rule and no reason in PolicyPack.TYPES_WITHOUT_RULES");

@@ -180,4 +180,49 @@ class CatalogTest {
         CatalogException e = assertThrows(CatalogException.class, () -> t.hourlyPrice("mars-1"));
         assertTrue(e.getMessage().contains("no price for e2-standard-2 in region mars-1"), e.getMessage());
     }
+
+    /** A whole catalog of one cloud: two regions with figures and r3 priced as r1. */
+    private static final String PRICED_AS = """
+            regions:
+              - {cloud: gcp, region: r1, zones: [r1-a]}
+              - {cloud: gcp, region: r2, zones: [r2-a]}
+              - {cloud: gcp, region: r3, pricedAs: %s, zones: [r3-a]}
+            profiles:
+              - {cloud: gcp, bootDisk: d, dataDisk: d, snapshotStorage: d, staticIp: d, mediaStorage: d,
+                 mediaStorageLabel: media, databaseEngine: pg, databaseStorage: d, databaseBackups: d, cacheEngine: redis,
+                 kubernetesReserve: gke}
+            sources:
+              - {id: s, title: t, url: "https://example.com", date: "2026-01", verified: false}
+            families:
+              - {cloud: gcp, family: e2, class: general, perf: 0.8}
+            compute:
+              - {cloud: gcp, family: e2, name: e2-a, machineType: e2-a, vcpu: 2, memoryGib: 8, sustainedVcpu: 2, gpus: 0, source: s, price: {r1: 0.1, r2: 0.2}}
+              - {cloud: gcp, family: e2, name: e2-b, machineType: e2-b, vcpu: 4, memoryGib: 16, sustainedVcpu: 4, gpus: 0, source: s, price: {r1: 0.1, r2: 0.2, r3: 0.3}}
+            databases: []
+            caches: []
+            services:
+              - {cloud: gcp, id: d, unit: GB-month, source: s, price: {r1: 0.04, r2: 0.05}}
+            """;
+
+    @Test
+    void aRegionPricedAsAnotherTakesItsFiguresUnlessAnEntryListsItsOwn() {
+        Catalog c = Catalog.parse(new StringReader(PRICED_AS.formatted("r1")));
+        assertEquals(java.util.Set.of("r1", "r2", "r3"), c.regions(Cloud.GCP));
+        assertEquals(0.1, c.instanceType(Cloud.GCP, "e2-a").orElseThrow().hourlyPrice("r3"), 1e-12);
+        assertEquals(0.3, c.instanceType(Cloud.GCP, "e2-b").orElseThrow().hourlyPrice("r3"), 1e-12, "its own figure");
+        assertEquals(0.04, c.service(Cloud.GCP, "d").price().in("r3", "d"), 1e-12);
+        assertEquals(java.util.Optional.of("r1"), c.pricedAs(Cloud.GCP, "r3"));
+        assertEquals(java.util.Optional.empty(), c.pricedAs(Cloud.GCP, "r2"));
+        CatalogException e = assertThrows(CatalogException.class, () -> Catalog.parse(new StringReader(PRICED_AS.formatted("r9"))));
+        assertTrue(e.getMessage().contains("region gcp/r3 is priced as gcp/r9"), e.getMessage());
+    }
+
+    @Test
+    void usEast1IsPricedAsUsCentral1() {
+        assertEquals(java.util.Set.of("us-central1", "europe-west1", "us-east1"), catalog.regions(Cloud.GCP));
+        assertEquals(java.util.Optional.of("us-central1"), catalog.pricedAs(Cloud.GCP, "us-east1"));
+        // n2-highcpu-16 at the us-central1 figure, 0.573568 per hour
+        assertEquals(0.573568, catalog.instanceType(Cloud.GCP, "n2-highcpu-16").orElseThrow().hourlyPrice("us-east1"), 1e-9);
+        assertEquals("us-east1-b", catalog.zones(Cloud.GCP, "us-east1").get(0));
+    }
 }

@@ -12,6 +12,7 @@ import io.stagecraft.providers.cloudflare.Ruleset;
 import io.stagecraft.providers.cloudflare.RulesetActionParametersArgs;
 import io.stagecraft.providers.cloudflare.RulesetArgs;
 import io.stagecraft.providers.cloudflare.RulesetCacheTtlArgs;
+import io.stagecraft.providers.cloudflare.RulesetOriginArgs;
 import io.stagecraft.providers.cloudflare.RulesetRuleArgs;
 import io.stagecraft.providers.cloudflare.ZoneSetting;
 import io.stagecraft.providers.cloudflare.ZoneSettingArgs;
@@ -33,7 +34,11 @@ import java.util.Objects;
  * 30 days and {@code /media/} for 7 (the scaling guide's figures), {@code /api} and {@code /ws} never cached. The
  * expressions use {@code starts_with}, which every plan supports (regular expressions need Business).
  *
- * <p>A zone's settings and its cache entry point are one per zone: a zone belongs to one stack's edge.
+ * <p>Paths served by another origin (the enterprise stage's assets behind Cloud CDN): an origin rule (the zone's
+ * {@code http_request_origin} entry point) sends them to a proxied record of the zone that points at that origin; the
+ * request keeps its host name, so the other origin serves the domains' certificates too.
+ *
+ * <p>A zone's settings and its cache and origin entry points are one per zone: a zone belongs to one stack's edge.
  */
 public final class CloudflareEdge extends ComponentResource {
     public static final String TYPE = "stagecraft:edge:CloudflareEdge";
@@ -76,6 +81,36 @@ public final class CloudflareEdge extends ComponentResource {
         } else {
             new CloudflareLoadBalancing(name + "-lb", args.regions(), provider,
                     ComponentResourceOptions.builder().parent(this).build());
+        }
+        List<RulesetRuleArgs> originRules = new java.util.ArrayList<>();
+        for (EdgeOrigin.PathOrigin p : args.origin().pathOrigins()) {
+            String host = p.label() + "." + args.domains().get(0);
+            new DnsRecord(name + "-" + p.label(), DnsRecordArgs.builder()
+                    .zoneId(args.zoneId())
+                    .name(host)
+                    .type("A")
+                    .content(p.ipv4())
+                    .ttl(DnsRecordArgs.AUTOMATIC_TTL)
+                    .proxied(true)
+                    .comment("Stagecraft: origin of " + String.join(", ", p.pathPrefixes()))
+                    .build(), child);
+            originRules.add(RulesetRuleArgs.builder()
+                    .expression(String.join(" or ", p.pathPrefixes().stream().map(CloudflareEdge::pathUnder).toList()))
+                    .action(RulesetRuleArgs.ROUTE)
+                    .description(String.join(", ", p.pathPrefixes()) + " from " + host)
+                    .actionParameters(RulesetActionParametersArgs.builder().origin(RulesetOriginArgs.host(host)).build())
+                    .enabled(true)
+                    .build());
+        }
+        if (!originRules.isEmpty()) {
+            RulesetArgs.Builder rules = RulesetArgs.builder()
+                    .zoneId(args.zoneId())
+                    .name("Stagecraft origin rules")
+                    .description("paths served by another origin than the stage's")
+                    .kind("zone")
+                    .phase(RulesetArgs.ORIGIN_PHASE);
+            originRules.forEach(rules::rule);
+            new Ruleset(name + "-origin-rules", rules.build(), child);
         }
         for (EdgeOrigin.DnsValidation v : args.origin().validations()) {
             // DNS only: the certificate authority must see the record itself, not Cloudflare's proxy

@@ -13,11 +13,13 @@ import com.pulumi.gcp.certificatemanager.inputs.CertificateManagedArgs;
 import com.pulumi.gcp.certificatemanager.outputs.DnsAuthorizationDnsResourceRecord;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.stagecraft.components.ChildOptions;
+import io.stagecraft.components.Moved;
+import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.components.edge.EdgeOrigin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Google-managed certificates that provision behind a proxy: Certificate Manager validates each domain by a DNS
@@ -42,7 +44,7 @@ public final class GcpCertificateMap extends ComponentResource {
         this.map = new CertificateMap(name + "-map", CertificateMapArgs.builder()
                 .description("Stagecraft certificates, one entry per domain")
                 .labels(args.labels())
-                .build(), ChildOptions.of(this));
+                .build(), kept(args, "-map"));
         for (String domain : args.domains()) {
             // a digest, not the domain, in the names: auto-named physical names stay within 63 characters
             String slug = DomainDigest.of(List.of(domain));
@@ -50,7 +52,7 @@ public final class GcpCertificateMap extends ComponentResource {
                     .domain(domain)
                     .description("DNS authorization for " + domain)
                     .labels(args.labels())
-                    .build(), ChildOptions.of(this));
+                    .build(), kept(args, "-auth-" + slug));
             Certificate certificate = new Certificate(name + "-cert-" + slug, CertificateArgs.builder()
                     .description("Google-managed certificate for " + domain + ", validated by DNS")
                     .managed(CertificateManagedArgs.builder()
@@ -58,18 +60,23 @@ public final class GcpCertificateMap extends ComponentResource {
                             .dnsAuthorizations(auth.id().applyValue(List::of))
                             .build())
                     .labels(args.labels())
-                    .build(), ChildOptions.of(this));
+                    .build(), kept(args, "-cert-" + slug));
             new CertificateMapEntry(name + "-entry-" + slug, CertificateMapEntryArgs.builder()
                     .map(map.name())
                     .hostname(domain)
                     .certificates(certificate.id().applyValue(List::of))
                     .description("Certificate for " + domain)
                     .labels(args.labels())
-                    .build(), ChildOptions.of(this));
+                    .build(), kept(args, "-entry-" + slug));
             validations.add(new EdgeOrigin.DnsValidation(domain, validationName(domain),
                     auth.dnsResourceRecords().applyValue(records -> cnameTarget(domain, records))));
         }
         registerOutputs(Map.of("certificateMap", reference()));
+    }
+
+    /** A child keeping the identity an earlier stage gave it (its DNS authorization and record stay valid). */
+    private CustomResourceOptions kept(Args args, String suffix) {
+        return Moved.keep(CustomResourceOptions.builder().parent(this), args.moved(), suffix).build();
     }
 
     /** Where Certificate Manager looks for a domain's authorization record (its documented fixed name). */
@@ -99,6 +106,11 @@ public final class GcpCertificateMap extends ComponentResource {
         return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
+    /** The map's name, as a GKE Gateway's certificate-map annotation names it. */
+    public Output<String> mapName() {
+        return map.name();
+    }
+
     /** The map as a target HTTPS proxy references it. */
     public Output<String> reference() {
         return map.id().applyValue(id -> API_PREFIX + id);
@@ -109,9 +121,16 @@ public final class GcpCertificateMap extends ComponentResource {
         return List.copyOf(validations);
     }
 
-    /** @param domains one certificate each, at most 100 (a stack's domains setting allows no more) */
-    public record Args(List<String> domains, Map<String, String> labels) {
+    /**
+     * @param domains one certificate each, at most 100 (a stack's domains setting allows no more)
+     * @param moved   this component as an earlier stage declared it, or empty
+     */
+    public record Args(List<String> domains, Map<String, String> labels, Optional<Moved> moved) {
         public static final int MAX_DOMAINS = 100;
+
+        public Args(List<String> domains, Map<String, String> labels) {
+            this(domains, labels, Optional.empty());
+        }
 
         public Args {
             domains = List.copyOf(domains);

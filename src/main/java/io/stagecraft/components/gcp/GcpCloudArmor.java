@@ -102,6 +102,11 @@ public final class GcpCloudArmor extends ComponentResource {
                 .build();
     }
 
+    /** The policy's name, as GKE's GCPBackendPolicy refers to it. */
+    public Output<String> name() {
+        return policy.name();
+    }
+
     public Output<String> id() {
         return policy.id();
     }

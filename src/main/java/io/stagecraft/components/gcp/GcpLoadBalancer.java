@@ -26,9 +26,11 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.components.ChildOptions;
+import io.stagecraft.components.Moved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The global external HTTPS load balancer: a static global IP, a Google-managed certificate for the stack's domains
@@ -37,49 +39,56 @@ import java.util.Map;
  * hour timeout, {@code /static/*} and {@code /media/*} to the CDN-backed bucket, the rest to the HTTP pool), Cloud
  * Armor on both backend services, and an HTTP listener that only redirects to HTTPS. CDN is off on the backend
  * services: API responses are never cached.
+ *
+ * <p>Buckets only ({@link Args#bucketsOnly}): the same load balancer without backend services, serving
+ * {@code /static/*} and {@code /media/*} from the CDN-backed bucket, HTTPS only (the enterprise stage's assets, where
+ * the pods sit behind each region's GKE Gateway and the edge redirects plain HTTP itself).
  */
 public final class GcpLoadBalancer extends ComponentResource {
     public static final int API_TIMEOUT_SEC = 30;
     public static final int WEBSOCKET_TIMEOUT_SEC = 3600;
 
     private final GlobalAddress address;
-    private final BackendService api;
-    private final BackendService websocket;
 
     public GcpLoadBalancer(String name, Args args, ComponentResourceOptions opts) {
         super("stagecraft:gcp:LoadBalancer", name, opts);
         this.address = new GlobalAddress(name + "-ip", GlobalAddressArgs.builder()
                 .description("Stagecraft load balancer IP: point the domains' DNS here")
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protectAddress()).build());
-        this.api = backendService(name + "-api", "HTTP API pool", API_TIMEOUT_SEC, 60, "NONE", args.api(),
-                args.securityPolicy(), BackendServiceBackendArgs.builder()
-                        .group(args.api().instanceGroup())
-                        .balancingMode("RATE")
-                        .maxRatePerInstance(args.api().maxRatePerInstance())
-                        .capacityScaler(1.0)
-                        .build());
-        this.websocket = backendService(name + "-ws", "Websocket pool: sticky by client IP, long-lived connections",
-                WEBSOCKET_TIMEOUT_SEC, 300, "CLIENT_IP", args.websocket(), args.securityPolicy(),
-                BackendServiceBackendArgs.builder()
-                        .group(args.websocket().instanceGroup())
-                        .balancingMode("UTILIZATION")
-                        .maxUtilization(0.8)
-                        .capacityScaler(1.0)
-                        .build());
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protectAddress()),
+                args.moved(), "-ip").build());
+        URLMapPathMatcherArgs.Builder paths = URLMapPathMatcherArgs.builder().name("paths");
+        List<URLMapPathMatcherPathRuleArgs> rules = new ArrayList<>();
+        Output<String> defaultService;
+        if (args.api() != null) {
+            BackendService api = backendService(name + "-api", "HTTP API pool", API_TIMEOUT_SEC, 60, "NONE", args.api(),
+                    args.securityPolicy(), BackendServiceBackendArgs.builder()
+                            .group(args.api().instanceGroup())
+                            .balancingMode("RATE")
+                            .maxRatePerInstance(args.api().maxRatePerInstance())
+                            .capacityScaler(1.0)
+                            .build());
+            BackendService websocket = backendService(name + "-ws", "Websocket pool: sticky by client IP, long-lived"
+                            + " connections", WEBSOCKET_TIMEOUT_SEC, 300, "CLIENT_IP", args.websocket(),
+                    args.securityPolicy(), BackendServiceBackendArgs.builder()
+                            .group(args.websocket().instanceGroup())
+                            .balancingMode("UTILIZATION")
+                            .maxUtilization(0.8)
+                            .capacityScaler(1.0)
+                            .build());
+            defaultService = api.id();
+            rules.add(URLMapPathMatcherPathRuleArgs.builder().paths("/api/*").service(api.id()).build());
+            rules.add(URLMapPathMatcherPathRuleArgs.builder().paths("/ws/*").service(websocket.id()).build());
+        } else {
+            defaultService = args.staticBackend();
+        }
+        rules.add(URLMapPathMatcherPathRuleArgs.builder().paths("/static/*").service(args.staticBackend()).build());
+        rules.add(URLMapPathMatcherPathRuleArgs.builder().paths("/media/*").service(args.mediaBackend()).build());
         URLMap routes = new URLMap(name + "-routes", URLMapArgs.builder()
                 .description("Routes by path")
-                .defaultService(api.id())
+                .defaultService(defaultService)
                 .hostRules(URLMapHostRuleArgs.builder().hosts("*").pathMatcher("paths").build())
-                .pathMatchers(URLMapPathMatcherArgs.builder()
-                        .name("paths")
-                        .defaultService(api.id())
-                        .pathRules(
-                                URLMapPathMatcherPathRuleArgs.builder().paths("/api/*").service(api.id()).build(),
-                                URLMapPathMatcherPathRuleArgs.builder().paths("/ws/*").service(websocket.id()).build(),
-                                URLMapPathMatcherPathRuleArgs.builder().paths("/static/*").service(args.staticBackend()).build(),
-                                URLMapPathMatcherPathRuleArgs.builder().paths("/media/*").service(args.mediaBackend()).build())
-                        .build())
-                .build(), ChildOptions.of(this));
+                .pathMatchers(paths.defaultService(defaultService).pathRules(rules).build())
+                .build(), kept(args, "-routes"));
         TargetHttpsProxyArgs.Builder proxy = TargetHttpsProxyArgs.builder().urlMap(routes.id());
         if (args.certificateMap() != null) {
             proxy.certificateMap(args.certificateMap());
@@ -93,7 +102,7 @@ public final class GcpLoadBalancer extends ComponentResource {
             }
             proxy.sslCertificates(Output.all(certificates));
         }
-        TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", proxy.build(), ChildOptions.of(this));
+        TargetHttpsProxy https = new TargetHttpsProxy(name + "-https", proxy.build(), kept(args, "-https"));
         new GlobalForwardingRule(name + "-https", GlobalForwardingRuleArgs.builder()
                 .loadBalancingScheme("EXTERNAL_MANAGED")
                 .ipProtocol("TCP")
@@ -101,27 +110,34 @@ public final class GcpLoadBalancer extends ComponentResource {
                 .ipAddress(address.address())
                 .target(https.id())
                 .labels(args.labels())
-                .build(), ChildOptions.of(this));
-        URLMap redirect = new URLMap(name + "-redirect", URLMapArgs.builder()
-                .description("HTTP to HTTPS")
-                .defaultUrlRedirect(URLMapDefaultUrlRedirectArgs.builder()
-                        .httpsRedirect(true)
-                        .redirectResponseCode("MOVED_PERMANENTLY_DEFAULT")
-                        .stripQuery(false)
-                        .build())
-                .build(), ChildOptions.of(this));
-        TargetHttpProxy http = new TargetHttpProxy(name + "-http", TargetHttpProxyArgs.builder()
-                .urlMap(redirect.id())
-                .build(), ChildOptions.of(this));
-        new GlobalForwardingRule(name + "-http", GlobalForwardingRuleArgs.builder()
-                .loadBalancingScheme("EXTERNAL_MANAGED")
-                .ipProtocol("TCP")
-                .portRange("80")
-                .ipAddress(address.address())
-                .target(http.id())
-                .labels(args.labels())
-                .build(), ChildOptions.of(this));
+                .build(), kept(args, "-https"));
+        if (args.httpListener()) {
+            URLMap redirect = new URLMap(name + "-redirect", URLMapArgs.builder()
+                    .description("HTTP to HTTPS")
+                    .defaultUrlRedirect(URLMapDefaultUrlRedirectArgs.builder()
+                            .httpsRedirect(true)
+                            .redirectResponseCode("MOVED_PERMANENTLY_DEFAULT")
+                            .stripQuery(false)
+                            .build())
+                    .build(), ChildOptions.of(this));
+            TargetHttpProxy http = new TargetHttpProxy(name + "-http", TargetHttpProxyArgs.builder()
+                    .urlMap(redirect.id())
+                    .build(), ChildOptions.of(this));
+            new GlobalForwardingRule(name + "-http", GlobalForwardingRuleArgs.builder()
+                    .loadBalancingScheme("EXTERNAL_MANAGED")
+                    .ipProtocol("TCP")
+                    .portRange("80")
+                    .ipAddress(address.address())
+                    .target(http.id())
+                    .labels(args.labels())
+                    .build(), ChildOptions.of(this));
+        }
         registerOutputs(Map.of("ip", address.address()));
+    }
+
+    /** A child that keeps the identity an earlier stage gave it, when this load balancer was declared there. */
+    private CustomResourceOptions kept(Args args, String suffix) {
+        return Moved.keep(CustomResourceOptions.builder().parent(this), args.moved(), suffix).build();
     }
 
     /** A backend service for a pool: Envoy-based global load balancing, Cloud Armor on, CDN off, sampled logs. */
@@ -170,10 +186,16 @@ public final class GcpLoadBalancer extends ComponentResource {
      *                              stays attached until its successor is provisioned. Empty with a certificate map
      * @param certificateMap        a Certificate Manager map the HTTPS proxy serves instead (behind an edge, where a
      *                              managed SSL certificate cannot validate), or null
+     * @param api                   the API pool, or null for a load balancer of the buckets only (then also no
+     *                              websocket pool and no security policy)
+     * @param httpListener          whether port 80 answers (with a redirect to HTTPS)
+     * @param moved                 this load balancer as an earlier stage declared it (its address, URL map, HTTPS
+     *                              proxy and rule keep their identity), or empty
      */
     public record Args(List<List<String>> certificateDomainSets, Backend api, Backend websocket,
                        Output<String> staticBackend, Output<String> mediaBackend, Output<String> securityPolicy,
-                       boolean protectAddress, Map<String, String> labels, Output<String> certificateMap) {
+                       boolean protectAddress, Map<String, String> labels, Output<String> certificateMap,
+                       boolean httpListener, Optional<Moved> moved) {
         /** A managed certificate covers at most 100 domains; a target proxy holds at most 15 certificates. */
         public static final int MAX_DOMAINS_PER_CERTIFICATE = 100;
         public static final int MAX_CERTIFICATES = 15;
@@ -183,10 +205,32 @@ public final class GcpLoadBalancer extends ComponentResource {
                     Output<String> mediaBackend, Output<String> securityPolicy, boolean protectAddress,
                     Map<String, String> labels) {
             this(certificateDomainSets, api, websocket, staticBackend, mediaBackend, securityPolicy, protectAddress, labels,
-                    null);
+                    null, true, Optional.empty());
+        }
+
+        /** Both pools, with a certificate map or managed certificates, and the HTTP redirect. */
+        public Args(List<List<String>> certificateDomainSets, Backend api, Backend websocket, Output<String> staticBackend,
+                    Output<String> mediaBackend, Output<String> securityPolicy, boolean protectAddress,
+                    Map<String, String> labels, Output<String> certificateMap) {
+            this(certificateDomainSets, api, websocket, staticBackend, mediaBackend, securityPolicy, protectAddress, labels,
+                    certificateMap, true, Optional.empty());
+        }
+
+        /**
+         * The CDN-backed bucket alone, over HTTPS with a certificate map; {@code moved}: the load balancer an earlier
+         * stage declared, whose address it keeps.
+         */
+        public static Args bucketsOnly(Output<String> staticBackend, Output<String> mediaBackend,
+                                       Output<String> certificateMap, boolean protectAddress, Map<String, String> labels,
+                                       Optional<Moved> moved) {
+            return new Args(List.of(), null, null, staticBackend, mediaBackend, null, protectAddress, labels,
+                    certificateMap, false, moved);
         }
 
         public Args {
+            if ((api == null) != (websocket == null)) {
+                throw new IllegalArgumentException("both pools or neither");
+            }
             certificateDomainSets = certificateDomainSets.stream().map(List::copyOf).toList();
             labels = Map.copyOf(labels);
             if (certificateMap != null) {

@@ -12,12 +12,15 @@ import com.pulumi.gcp.compute.RouterNatArgs;
 import com.pulumi.gcp.compute.Subnetwork;
 import com.pulumi.gcp.compute.SubnetworkArgs;
 import com.pulumi.gcp.compute.inputs.RouterNatLogConfigArgs;
+import com.pulumi.gcp.compute.inputs.SubnetworkSecondaryIpRangeArgs;
 import com.pulumi.gcp.servicenetworking.Connection;
 import com.pulumi.gcp.servicenetworking.ConnectionArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.stagecraft.components.ChildOptions;
+import io.stagecraft.components.Moved;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +33,14 @@ import java.util.Optional;
  * <p>Optionally: a Cloud Router with Cloud NAT, so instances without public IPs can still reach package mirrors
  * and registries; and private services access (a reserved range peered with Google's service network), so Cloud
  * SQL and Memorystore get private IPs only.
+ *
+ * <p>Across regions (the enterprise stage) there is one subnet, router and NAT gateway per region, named with the
+ * region, and the VPC and peering once: Cloud SQL and Memorystore in any region take their private IPs from the one
+ * reserved range.
  */
 public final class GcpNetwork extends ComponentResource {
     private final Network network;
-    private final Subnetwork subnet;
+    private final Map<String, Subnetwork> subnets = new LinkedHashMap<>();
     private final Connection privateServices;
 
     public GcpNetwork(String name, GcpNetworkArgs args, ComponentResourceOptions opts) {
@@ -42,30 +49,44 @@ public final class GcpNetwork extends ComponentResource {
                 .autoCreateSubnetworks(false)
                 .routingMode("REGIONAL")
                 .description("Stagecraft network")
-                .build(), ChildOptions.of(this));
-        this.subnet = new Subnetwork(name + "-subnet", SubnetworkArgs.builder()
-                .network(network.id())
-                .region(args.region())
-                .ipCidrRange(args.cidr())
-                .privateIpGoogleAccess(true)
-                .build(), ChildOptions.of(this));
+                .build(), carried(args, "-vpc"));
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("networkId", network.id());
-        outputs.put("subnetId", subnet.id());
-        if (args.natGateway()) {
-            Router router = new Router(name + "-router", RouterArgs.builder()
+        for (int i = 0; i < args.subnets().size(); i++) {
+            GcpNetworkArgs.Subnet s = args.subnets().get(i);
+            String suffix = args.regionalNames() ? "-" + s.region() : "";
+            List<SubnetworkSecondaryIpRangeArgs> secondary = s.secondaryRanges().entrySet().stream()
+                    .map(e -> SubnetworkSecondaryIpRangeArgs.builder().rangeName(e.getKey()).ipCidrRange(e.getValue())
+                            .build())
+                    .toList();
+            SubnetworkArgs.Builder subnet = SubnetworkArgs.builder()
                     .network(network.id())
-                    .region(args.region())
-                    .description("Cloud NAT for instances without public IPs")
-                    .build(), ChildOptions.of(this));
-            new RouterNat(name + "-nat", RouterNatArgs.builder()
-                    .router(router.name())
-                    .region(args.region())
-                    .natIpAllocateOption("AUTO_ONLY")
-                    .sourceSubnetworkIpRangesToNat("ALL_SUBNETWORKS_ALL_IP_RANGES")
-                    .logConfig(RouterNatLogConfigArgs.builder().enable(true).filter("ERRORS_ONLY").build())
-                    .build(), ChildOptions.of(this));
+                    .region(s.region())
+                    .ipCidrRange(s.cidr())
+                    .privateIpGoogleAccess(true);
+            if (!secondary.isEmpty()) {
+                subnet.secondaryIpRanges(secondary);
+            }
+            subnets.put(s.region(), new Subnetwork(name + "-subnet" + suffix, subnet.build(), ChildOptions.of(this)));
+            if (args.natGateway()) {
+                // the primary region's NAT takes over the single-region one: a second gateway for the same subnet
+                // ranges in a region would be refused while the first still exists
+                boolean takesOver = i == 0;
+                Router router = new Router(name + "-router" + suffix, RouterArgs.builder()
+                        .network(network.id())
+                        .region(s.region())
+                        .description("Cloud NAT for instances without public IPs")
+                        .build(), takesOver ? carried(args, "-router") : ChildOptions.of(this));
+                new RouterNat(name + "-nat" + suffix, RouterNatArgs.builder()
+                        .router(router.name())
+                        .region(s.region())
+                        .natIpAllocateOption("AUTO_ONLY")
+                        .sourceSubnetworkIpRangesToNat("ALL_SUBNETWORKS_ALL_IP_RANGES")
+                        .logConfig(RouterNatLogConfigArgs.builder().enable(true).filter("ERRORS_ONLY").build())
+                        .build(), takesOver ? carried(args, "-nat") : ChildOptions.of(this));
+            }
         }
+        outputs.put("subnetId", subnets.values().iterator().next().id());
         if (args.privateServicesAccess()) {
             GlobalAddress range = new GlobalAddress(name + "-services-range", GlobalAddressArgs.builder()
                     .network(network.id())
@@ -73,17 +94,22 @@ public final class GcpNetwork extends ComponentResource {
                     .addressType("INTERNAL")
                     .prefixLength(GcpNetworkArgs.SERVICES_PREFIX_LENGTH)
                     .description("Reserved for Cloud SQL and Memorystore private IPs")
-                    .build(), ChildOptions.of(this));
+                    .build(), carried(args, "-services-range"));
             this.privateServices = new Connection(name + "-services", ConnectionArgs.builder()
                     .network(network.id())
                     .service("servicenetworking.googleapis.com")
                     .reservedPeeringRanges(range.name().applyValue(List::of))
-                    .build(), ChildOptions.of(this));
+                    .build(), carried(args, "-services"));
             outputs.put("privateServicesPeering", privateServices.peering());
         } else {
             this.privateServices = null;
         }
         registerOutputs(outputs);
+    }
+
+    /** A child that keeps the identity it had where the network was declared before, if it was. */
+    private CustomResourceOptions carried(GcpNetworkArgs args, String suffix) {
+        return Moved.keep(CustomResourceOptions.builder().parent(this), args.moved(), suffix).build();
     }
 
     public Output<String> networkId() {
@@ -94,12 +120,22 @@ public final class GcpNetwork extends ComponentResource {
         return network.selfLink();
     }
 
+    /** The first (or only) region's subnet. */
     public Output<String> subnetId() {
-        return subnet.id();
+        return subnets.values().iterator().next().id();
     }
 
     public Output<String> subnetSelfLink() {
-        return subnet.selfLink();
+        return subnets.values().iterator().next().selfLink();
+    }
+
+    /** A region's subnet. */
+    public Output<String> subnetId(String region) {
+        Subnetwork s = subnets.get(region);
+        if (s == null) {
+            throw new IllegalArgumentException("the network has no subnet in " + region);
+        }
+        return s.id();
     }
 
     /** The private services peering, which managed databases and caches must wait for. */

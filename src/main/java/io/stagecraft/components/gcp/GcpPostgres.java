@@ -22,9 +22,11 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.stagecraft.components.ChildOptions;
+import io.stagecraft.components.Moved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cloud SQL for PostgreSQL with private IP only: a primary (regional HA when the availability target needs it) with
@@ -51,15 +53,16 @@ public final class GcpPostgres extends ComponentResource {
 
     private final DatabaseInstance primary;
     private final List<DatabaseInstance> replicas = new ArrayList<>();
+    private final List<String> replicaRegions;
     private final String project;
 
     public GcpPostgres(String name, Args args, ComponentResourceOptions opts) {
         super("stagecraft:gcp:Postgres", name, opts);
         this.project = args.project();
+        this.replicaRegions = args.replicaRegions();
         // the primary holds the data: retained on delete in a protected stack; replicas are copies, only protected
-        CustomResourceOptions primaryOptions = ChildOptions.statefulBuilder(this, args.protect())
-                .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build();
-        CustomResourceOptions replicaOptions = CustomResourceOptions.builder().parent(this).protect(args.protect())
+        CustomResourceOptions primaryOptions = Moved.keep(ChildOptions.statefulBuilder(this, args.protect()), args.moved(),
+                        "-primary")
                 .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build();
         this.primary = new DatabaseInstance(name + "-primary", DatabaseInstanceArgs.builder()
                 .region(args.region())
@@ -68,7 +71,11 @@ public final class GcpPostgres extends ComponentResource {
                 .settings(settings(args, args.highlyAvailable() ? "REGIONAL" : "ZONAL", true, args.maxConnections()))
                 .build(), primaryOptions);
         for (int i = 0; i < args.replicaRegions().size(); i++) {
-            replicas.add(new DatabaseInstance(name + "-replica-" + (i + 1), DatabaseInstanceArgs.builder()
+            String suffix = "-replica-" + (i + 1);
+            CustomResourceOptions replicaOptions = Moved.keep(CustomResourceOptions.builder().parent(this)
+                    .protect(args.protect()), args.moved(), suffix)
+                    .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build();
+            replicas.add(new DatabaseInstance(name + suffix, DatabaseInstanceArgs.builder()
                     .region(args.replicaRegions().get(i))
                     .databaseVersion(DATABASE_VERSION)
                     .masterInstanceName(primary.name())
@@ -80,13 +87,28 @@ public final class GcpPostgres extends ComponentResource {
                 .instance(primary.name())
                 .name(DATABASE)
                 .deletionPolicy("ABANDON") // deleting the resource never drops the database: it already outlives it
-                .build(), ChildOptions.protectedIf(this, args.protect()));
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protect()), args.moved(),
+                "-db").build());
         new User(name + "-user", UserArgs.builder()
                 .instance(primary.name())
                 .name(USER)
                 .password(args.password())
-                .build(), ChildOptions.of(this));
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this), args.moved(), "-user").build());
         registerOutputs(Map.of("connectionName", primary.connectionName(), "privateIp", primary.privateIpAddress()));
+    }
+
+
+    /** Instance names of the primary and every replica, primary first. */
+    public List<Output<String>> instanceNames() {
+        List<Output<String>> names = new ArrayList<>();
+        names.add(primary.name());
+        replicas.forEach(r -> names.add(r.name()));
+        return names;
+    }
+
+    /** Regions of the read replicas, in order. */
+    public List<String> replicaRegions() {
+        return replicaRegions;
     }
 
     private static DatabaseInstanceSettingsArgs settings(Args args, String availability, boolean primary,
@@ -128,10 +150,7 @@ public final class GcpPostgres extends ComponentResource {
      * on the project, with an IAM condition naming the primary and its replicas.
      */
     public IAMMember allowClient(String name, Output<String> serviceAccountEmail) {
-        List<Output<String>> names = new ArrayList<>();
-        names.add(primary.name());
-        replicas.forEach(r -> names.add(r.name()));
-        Output<String> expression = Output.all(names).applyValue(list -> String.join(" || ", list.stream()
+        Output<String> expression = Output.all(instanceNames()).applyValue(list -> String.join(" || ", list.stream()
                 .map(n -> "resource.name == \"projects/" + project + "/instances/" + n + "\"").toList()));
         return new IAMMember(name, IAMMemberArgs.builder()
                 .project(project)
@@ -170,11 +189,21 @@ public final class GcpPostgres extends ComponentResource {
      * @param network         the VPC whose private services range the instances get their IPs from
      * @param privateServices the peering the instances must wait for
      * @param password        a Pulumi secret
+     * @param moved           this component as an earlier stage declared it (its instances keep their identity), or
+     *                        empty
      */
     public record Args(String project, String region, String tier, boolean highlyAvailable, List<String> replicaRegions,
                        int storageGb, int maxConnections, int replicaMaxConnections, int retentionDays,
                        Output<String> network, List<Resource> privateServices, Output<String> password, boolean protect,
-                       Map<String, String> labels) {
+                       Map<String, String> labels, Optional<Moved> moved) {
+        public Args(String project, String region, String tier, boolean highlyAvailable, List<String> replicaRegions,
+                    int storageGb, int maxConnections, int replicaMaxConnections, int retentionDays,
+                    Output<String> network, List<Resource> privateServices, Output<String> password, boolean protect,
+                    Map<String, String> labels) {
+            this(project, region, tier, highlyAvailable, replicaRegions, storageGb, maxConnections, replicaMaxConnections,
+                    retentionDays, network, privateServices, password, protect, labels, Optional.empty());
+        }
+
         public Args {
             if (replicaMaxConnections < maxConnections) {
                 throw new IllegalArgumentException("replicas need max_connections >= the primary's: " + replicaMaxConnections

@@ -10,6 +10,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.stagecraft.components.Moved;
 
 /**
  * Memorystore for Redis on the VPC through private services access: STANDARD_HA (a replica with automatic failover)
@@ -45,10 +47,12 @@ public final class GcpRedis extends ComponentResource {
                         .build())
                 .redisConfigs(Map.of("maxmemory-policy", EVICTION_POLICY))
                 .labels(args.labels())
-                .build(), CustomResourceOptions.builder().parent(this).protect(args.protect())
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this).protect(args.protect()), args.moved(),
+                        "-instance")
                 .dependsOn(args.privateServices()).additionalSecretOutputs("authString").build());
         registerOutputs(Map.of("host", instance.host(), "port", instance.port()));
     }
+
 
     public Output<String> host() {
         return instance.host();
@@ -69,8 +73,14 @@ public final class GcpRedis extends ComponentResource {
                 : certs.stream().map(c -> c.cert().orElse("")).reduce("", (a, b) -> a + b));
     }
 
+    /** @param moved this component as an earlier stage declared it (the instance keeps its identity), or empty */
     public record Args(String region, boolean highlyAvailable, int memoryGb, Output<String> network,
-                       List<Resource> privateServices, boolean protect, Map<String, String> labels) {
+                       List<Resource> privateServices, boolean protect, Map<String, String> labels, Optional<Moved> moved) {
+        public Args(String region, boolean highlyAvailable, int memoryGb, Output<String> network,
+                    List<Resource> privateServices, boolean protect, Map<String, String> labels) {
+            this(region, highlyAvailable, memoryGb, network, privateServices, protect, labels, Optional.empty());
+        }
+
         public Args {
             privateServices = List.copyOf(privateServices);
             labels = Map.copyOf(labels);

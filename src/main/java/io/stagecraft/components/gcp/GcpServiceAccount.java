@@ -39,6 +39,11 @@ public final class GcpServiceAccount extends ComponentResource {
         registerOutputs(Map.of("email", account.email()));
     }
 
+    /** {@code projects/<project>/serviceAccounts/<email>}: what grants on the account itself name. */
+    public Output<String> accountName() {
+        return account.name();
+    }
+
     public Output<String> email() {
         return account.email();
     }

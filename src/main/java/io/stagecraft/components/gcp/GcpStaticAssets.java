@@ -19,9 +19,11 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.components.ChildOptions;
+import io.stagecraft.components.Moved;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Static files and user media: one private Cloud Storage bucket behind Cloud CDN, through two backend buckets
@@ -100,17 +102,17 @@ public final class GcpStaticAssets extends ComponentResource {
                                         .build())
                                 .build())
                 .labels(args.labels())
-                .build(), ChildOptions.stateful(this, args.protect()));
+                .build(), Moved.keep(ChildOptions.statefulBuilder(this, args.protect()), args.moved(), "-bucket").build());
         this.staticBackend = backend(name + "-static", "Static files (CSS, JS, images), cached 30 days",
-                args.staticTtlSeconds());
-        this.mediaBackend = backend(name + "-media", "User media, cached 7 days", args.mediaTtlSeconds());
+                args.staticTtlSeconds(), args, "-static");
+        this.mediaBackend = backend(name + "-media", "User media, cached 7 days", args.mediaTtlSeconds(), args, "-media");
         Output<String> loadBalancerAgent = OrganizationsFunctions.getProject().applyValue(project ->
                 "serviceAccount:service-" + project.number() + "@https-lb.iam.gserviceaccount.com");
         new BucketIAMMember(name + "-cdn-read", BucketIAMMemberArgs.builder()
                 .bucket(bucket.name())
                 .role("roles/storage.objectViewer")
                 .member(loadBalancerAgent)
-                .build(), CustomResourceOptions.builder().parent(this)
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this), args.moved(), "-cdn-read")
                 .dependsOn(List.of(staticBackend, mediaBackend)).build());
         registerOutputs(Map.of(
                 "bucketName", bucket.name(),
@@ -124,7 +126,7 @@ public final class GcpStaticAssets extends ComponentResource {
      * private bucket sends). maxTtl is left out: the API accepts it with CACHE_ALL_STATIC only. Static files
      * cached this long must be published under content-hashed names, or a change waits for the TTL.
      */
-    private BackendBucket backend(String logicalName, String description, int ttlSeconds) {
+    private BackendBucket backend(String logicalName, String description, int ttlSeconds, Args args, String suffix) {
         return new BackendBucket(logicalName, BackendBucketArgs.builder()
                 .bucketName(bucket.name())
                 .description(description)
@@ -142,8 +144,9 @@ public final class GcpStaticAssets extends ComponentResource {
                                 BackendBucketCdnPolicyNegativeCachingPolicyArgs.builder()
                                         .code(410).ttl(NEGATIVE_TTL_SECONDS).build())
                         .build())
-                .build(), ChildOptions.of(this));
+                .build(), Moved.keep(CustomResourceOptions.builder().parent(this), args.moved(), suffix).build());
     }
+
 
     /**
      * Lets a service account upload, replace and delete media: {@code roles/storage.objectUser} on this bucket only,
@@ -188,9 +191,11 @@ public final class GcpStaticAssets extends ComponentResource {
      * @param staticTtlSeconds  edge and browser cache time for {@code /static/*}
      * @param mediaTtlSeconds   edge and browser cache time for {@code /media/*}
      * @param nearlineAfterDays age at which media moves to NEARLINE
+     * @param moved             this component as an earlier stage declared it (the bucket keeps its identity), or
+     *                          empty
      */
     public record Args(String region, boolean protect, Map<String, String> labels, int staticTtlSeconds,
-                       int mediaTtlSeconds, int nearlineAfterDays) {
+                       int mediaTtlSeconds, int nearlineAfterDays, Optional<Moved> moved) {
         public Args {
             if (region == null || region.isBlank()) {
                 throw new IllegalArgumentException("static assets bucket needs a region");
@@ -205,7 +210,13 @@ public final class GcpStaticAssets extends ComponentResource {
 
         /** The scaling guide's figures. */
         public static Args defaults(String region, boolean protect, Map<String, String> labels) {
-            return new Args(region, protect, labels, STATIC_TTL_SECONDS, MEDIA_TTL_SECONDS, NEARLINE_AFTER_DAYS);
+            return new Args(region, protect, labels, STATIC_TTL_SECONDS, MEDIA_TTL_SECONDS, NEARLINE_AFTER_DAYS,
+                    Optional.empty());
+        }
+
+        /** The same, for the bucket an earlier stage declared. */
+        public Args movedFrom(Moved from) {
+            return new Args(region, protect, labels, staticTtlSeconds, mediaTtlSeconds, nearlineAfterDays, Optional.of(from));
         }
 
         private static void ttl(String what, int seconds) {

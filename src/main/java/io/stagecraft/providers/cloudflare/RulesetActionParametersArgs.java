@@ -5,8 +5,9 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
 /**
- * The {@code actionParameters} of a ruleset rule, as far as cache rules need them (v6.17.0 names: {@code cache},
- * {@code edgeTtl}, {@code browserTtl}). Each of these is taken only by the {@code set_cache_settings} action.
+ * The {@code actionParameters} of a ruleset rule, as far as cache and origin rules need them (v6.17.0 names:
+ * {@code cache}, {@code edgeTtl}, {@code browserTtl}, taken only by the {@code set_cache_settings} action; {@code origin},
+ * taken only by the {@code route} action).
  */
 public final class RulesetActionParametersArgs extends ResourceArgs {
     @Import(name = "cache")
@@ -15,11 +16,25 @@ public final class RulesetActionParametersArgs extends ResourceArgs {
     private final Output<RulesetCacheTtlArgs> edgeTtl;
     @Import(name = "browserTtl")
     private final Output<RulesetCacheTtlArgs> browserTtl;
+    @Import(name = "origin")
+    private final Output<RulesetOriginArgs> origin;
+    private final boolean cacheSettings;
 
     private RulesetActionParametersArgs(Builder b) {
         this.cache = Checks.output(b.cache);
         this.edgeTtl = Checks.output(ttl("edgeTtl", b.edgeTtl));
         this.browserTtl = Checks.output(ttl("browserTtl", b.browserTtl));
+        this.origin = Checks.output(b.origin);
+        this.cacheSettings = b.cache != null || b.edgeTtl != null || b.browserTtl != null;
+        if (cacheSettings && b.origin != null) {
+            throw new CloudflareInputException("RulesetRule.actionParameters", "cache and origin",
+                    "mixes the parameters of two actions", "cache, edgeTtl, browserTtl (set_cache_settings) or origin (route)");
+        }
+    }
+
+    /** The action these parameters belong to. */
+    String action() {
+        return cacheSettings ? RulesetRuleArgs.SET_CACHE_SETTINGS : origin != null ? RulesetRuleArgs.ROUTE : null;
     }
 
     private static RulesetCacheTtlArgs ttl(String input, RulesetCacheTtlArgs ttl) {
@@ -39,8 +54,15 @@ public final class RulesetActionParametersArgs extends ResourceArgs {
         private Boolean cache;
         private RulesetCacheTtlArgs edgeTtl;
         private RulesetCacheTtlArgs browserTtl;
+        private RulesetOriginArgs origin;
 
         private Builder() {
+        }
+
+        /** Where a {@code route} rule sends the request. */
+        public Builder origin(RulesetOriginArgs origin) {
+            this.origin = origin;
+            return this;
         }
 
         /** Whether matching responses are eligible for caching at all. */

@@ -23,6 +23,8 @@ public final class RulesetArgs extends ResourceArgs {
             "http_response_firewall_managed", "http_response_headers_transform", "magic_transit",
             "magic_transit_ids_managed", "magic_transit_managed", "magic_transit_ratelimit");
     public static final String CACHE_SETTINGS_PHASE = "http_request_cache_settings";
+    /** Origin rules: where a request is sent (action route). */
+    public static final String ORIGIN_PHASE = "http_request_origin";
 
     @Import(name = "zoneId")
     private final Output<String> zoneId;

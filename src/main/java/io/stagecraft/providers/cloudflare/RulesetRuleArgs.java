@@ -17,6 +17,8 @@ public final class RulesetRuleArgs extends ResourceArgs {
             "set_cache_tags", "set_config", "skip");
     /** The one action that takes the cache parameters of {@link RulesetActionParametersArgs}. */
     public static final String SET_CACHE_SETTINGS = "set_cache_settings";
+    /** The origin rules' action, the one that takes {@link RulesetOriginArgs}. */
+    public static final String ROUTE = "route";
 
     @Import(name = "expression", required = true)
     private final Output<String> expression;
@@ -33,9 +35,10 @@ public final class RulesetRuleArgs extends ResourceArgs {
         this.expression = Output.of(Checks.notBlank("RulesetRule.expression", b.expression,
                 "a Cloudflare Rules language expression, e.g. http.request.uri.path matches \"^/assets/\""));
         String action = Checks.oneOf("RulesetRule.action", b.action, ACTIONS);
-        if (b.actionParameters != null && !action.equals(SET_CACHE_SETTINGS)) {
-            throw new CloudflareInputException("RulesetRule.action", action,
-                    "does not take cache parameters (cache, edgeTtl, browserTtl)", SET_CACHE_SETTINGS);
+        String takes = b.actionParameters == null ? null : b.actionParameters.action();
+        if (takes != null && !action.equals(takes)) {
+            throw new CloudflareInputException("RulesetRule.action", action, takes.equals(SET_CACHE_SETTINGS)
+                    ? "does not take cache parameters (cache, edgeTtl, browserTtl)" : "does not take an origin", takes);
         }
         this.action = Output.of(action);
         this.actionParameters = Checks.output(b.actionParameters);

@@ -121,6 +121,17 @@ class CloudflareArgsValidationTest {
                                 .actionParameters(RulesetActionParametersArgs.builder().cache(true).build()).build(),
                         "RulesetRule.action = \"block\": does not take cache parameters (cache, edgeTtl, browserTtl). "
                                 + "Allowed: set_cache_settings"),
+                arguments("an origin on a cache rule", (Executable) () -> rule().action("set_cache_settings")
+                                .actionParameters(RulesetActionParametersArgs.builder()
+                                        .origin(RulesetOriginArgs.host("assets.example.com")).build()).build(),
+                        "RulesetRule.action = \"set_cache_settings\": does not take an origin. Allowed: route"),
+                arguments("cache and origin together", (Executable) () -> RulesetActionParametersArgs.builder().cache(true)
+                                .origin(RulesetOriginArgs.host("assets.example.com")).build(),
+                        "RulesetRule.actionParameters = \"cache and origin\": mixes the parameters of two actions. "
+                                + "Allowed: cache, edgeTtl, browserTtl (set_cache_settings) or origin (route)"),
+                arguments("blank origin host", (Executable) () -> RulesetOriginArgs.host(""),
+                        "RulesetRule.actionParameters.origin.host = \"\": is blank. Allowed: a host name of a proxied DNS"
+                                + " record in the zone, e.g. assets-origin.example.com"),
                 arguments("blank rule expression", (Executable) () -> rule().expression(" ").build(),
                         "RulesetRule.expression = \" \": is blank. Allowed: a Cloudflare Rules language expression, "
                                 + "e.g. http.request.uri.path matches \"^/assets/\""),

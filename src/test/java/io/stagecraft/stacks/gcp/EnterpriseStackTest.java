@@ -1,0 +1,423 @@
+package io.stagecraft.stacks.gcp;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.stagecraft.config.InvalidInputException;
+import io.stagecraft.engine.Plans;
+import io.stagecraft.engine.ResourceGraph;
+import io.stagecraft.engine.ResourceNode;
+import io.stagecraft.planning.OfflinePlanner;
+import io.stagecraft.sizing.Stage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The enterprise stage on GCP as stacks/enterprise.yaml plans it (25,000 users, us-central1 and europe-west1 at
+ * 99.95%, behind Cloudflare) and as its variants plan it. Expected figures are worked out by hand from the sizing
+ * model's rules, as the comments show.
+ */
+class EnterpriseStackTest {
+    static final String STACK = "stacks/enterprise.yaml";
+    static final String CLUSTER = "gcp:container/cluster:Cluster";
+    static final String NODE_POOL = "gcp:container/nodePool:NodePool";
+    static final String DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+    static final String HPA = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
+    static final String PDB = "kubernetes:policy/v1:PodDisruptionBudget";
+    static final String SQL = "gcp:sql/databaseInstance:DatabaseInstance";
+    static final String POOL = "cloudflare:index/loadBalancerPool:LoadBalancerPool";
+
+    static OfflinePlanner.Result plan(String... changes) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < changes.length; i += 2) {
+            m.put(changes[i], changes[i + 1]);
+        }
+        return Plans.of(STACK, m);
+    }
+
+    static ResourceNode one(ResourceGraph g, String type, String name) {
+        List<ResourceNode> found = g.where(n -> n.type().equals(type) && n.name().equals(name));
+        assertEquals(1, found.size(), type + " " + name + ": " + found.size());
+        return found.get(0);
+    }
+
+    static List<Map<?, ?>> containers(ResourceNode deployment) {
+        return ((List<?>) deployment.input("spec.template.spec.containers").orElseThrow()).stream()
+                .<Map<?, ?>>map(c -> (Map<?, ?>) c).toList();
+    }
+
+    static Map<?, ?> map(Object o) {
+        return (Map<?, ?>) o;
+    }
+
+    @Test
+    void eachRegionGetsAPrivateRegionalClusterAndAPoolSizedByThePlan() {
+        OfflinePlanner.Result r = plan();
+        assertEquals(Stage.ENTERPRISE, r.plan().stage());
+        ResourceGraph g = r.run().graph();
+        assertEquals(2, g.ofType(CLUSTER).size());
+        for (String region : List.of("us-central1", "europe-west1")) {
+            ResourceNode c = one(g, CLUSTER, "stagecraft-gke-" + region + "-cluster");
+            assertEquals(region, c.string("location"), "regional: the region, not a zone");
+            assertEquals(true, c.input("privateClusterConfig.enablePrivateNodes").orElseThrow());
+            assertEquals(false, c.input("privateClusterConfig.enablePrivateEndpoint").orElseThrow());
+            assertEquals(List.of(Map.of("cidrBlock", "203.0.113.0/24", "displayName", "Kubernetes API access 203.0.113.0/24")),
+                    c.input("masterAuthorizedNetworksConfig.cidrBlocks").orElseThrow());
+            assertEquals("example-project.svc.id.goog", c.string("workloadIdentityConfig.workloadPool"));
+            assertEquals("REGULAR", c.string("releaseChannel.channel"));
+            assertEquals(true, c.input("enableShieldedNodes").orElseThrow());
+            assertEquals("ADVANCED_DATAPATH", c.string("datapathProvider"));
+            assertEquals("VPC_NATIVE", c.string("networkingMode"));
+            assertEquals("pods", c.string("ipAllocationPolicy.clusterSecondaryRangeName"));
+            assertEquals("services", c.string("ipAllocationPolicy.servicesSecondaryRangeName"));
+            assertEquals(true, c.input("deletionProtection").orElseThrow());
+            assertEquals(true, c.input("removeDefaultNodePool").orElseThrow());
+            assertEquals(1.0, c.number("initialNodeCount"));
+            assertEquals("CHANNEL_STANDARD", c.string("gatewayApiConfig.channel"));
+            assertTrue(c.options().protect(), "prod");
+            // 2,500 req/s and 12,500 connections, each region sized for 50% + 50% of 50% = 75%: 75 API pods and 10
+            // websocket pods of 0.5 vCPU pack on four n2-highcpu-16 (the plan); the autoscaler's floor is three nodes
+            // (the least per region) and its ceiling twice the peak
+            ResourceNode pool = one(g, NODE_POOL, "stagecraft-gke-" + region + "-general-n2-highcpu-16-pool");
+            assertEquals("general-n2-highcpu-16", pool.string("name"));
+            assertEquals("n2-highcpu-16", pool.string("nodeConfig.machineType"));
+            assertEquals(3.0, pool.number("autoscaling.totalMinNodeCount"));
+            assertEquals(8.0, pool.number("autoscaling.totalMaxNodeCount"));
+            assertEquals(1.0, pool.number("initialNodeCount"));
+            assertEquals("GKE_METADATA", pool.string("nodeConfig.workloadMetadataConfig.mode"));
+            assertEquals(true, pool.input("management.autoRepair").orElseThrow());
+            assertEquals(true, pool.input("management.autoUpgrade").orElseThrow());
+            assertEquals(4.0, g.parent(pool).orElseThrow().number("plannedNodes"));
+            assertTrue(pool.input("nodeConfig.guestAccelerators").isEmpty(), "no GPU work planned");
+        }
+        // each region's subnet has GKE's named ranges, at the region's fixed slot (us-central1 0, europe-west1 1)
+        ResourceNode eu = one(g, "gcp:compute/subnetwork:Subnetwork", "stagecraft-net-subnet-europe-west1");
+        assertEquals("10.10.16.0/20", eu.string("ipCidrRange"));
+        assertEquals(List.of(Map.of("rangeName", "pods", "ipCidrRange", "172.19.0.0/16"),
+                Map.of("rangeName", "services", "ipCidrRange", "172.17.16.0/20")), eu.input("secondaryIpRanges").orElseThrow());
+        assertEquals("172.16.0.16/28", one(g, CLUSTER, "stagecraft-gke-europe-west1-cluster")
+                .string("privateClusterConfig.masterIpv4CidrBlock"));
+        assertEquals(2, g.ofType("gcp:compute/routerNat:RouterNat").size(), "Cloud NAT per region for private nodes");
+    }
+
+    @Test
+    void workloadsRunTheConfiguredImageAsPlanned() {
+        ResourceGraph g = plan().run().graph();
+        for (String region : List.of("us-central1", "europe-west1")) {
+            ResourceNode api = one(g, DEPLOYMENT, "stagecraft-app-" + region + "-api");
+            ResourceNode ws = one(g, DEPLOYMENT, "stagecraft-app-" + region + "-websocket");
+            assertEquals(75.0, api.number("spec.replicas"));
+            assertEquals(10.0, ws.number("spec.replicas"));
+            assertEquals(List.of("spec.replicas"), api.options().ignoreChanges(), "the autoscaler owns the count");
+            assertEquals("25%", api.string("spec.strategy.rollingUpdate.maxSurge"));
+            assertEquals(0.0, api.number("spec.strategy.rollingUpdate.maxUnavailable"));
+            Map<?, ?> app = containers(api).get(0);
+            assertEquals("ghcr.io/acme/app:1.4.2", app.get("image"));
+            assertEquals(Map.of("requests", Map.of("cpu", "500m", "memory", "512Mi"),
+                    "limits", Map.of("cpu", "1000m", "memory", "512Mi")), app.get("resources"));
+            assertEquals("/api/health", map(map(app.get("livenessProbe")).get("httpGet")).get("path"));
+            assertEquals("/api/health", map(map(app.get("readinessProbe")).get("httpGet")).get("path"));
+            assertEquals(8080.0, map(map(app.get("readinessProbe")).get("httpGet")).get("port"));
+            Map<?, ?> wsApp = containers(ws).get(0);
+            // 256 MiB and 1,000 connections of 64 KiB: 318.5 -> 319 MiB
+            assertEquals(Map.of("requests", Map.of("cpu", "500m", "memory", "319Mi"),
+                    "limits", Map.of("cpu", "1000m", "memory", "319Mi")), wsApp.get("resources"));
+            assertEquals("/health", map(map(wsApp.get("livenessProbe")).get("httpGet")).get("path"));
+            for (ResourceNode d : List.of(api, ws)) {
+                assertEquals(List.of("app", "cloud-sql-proxy"), containers(d).stream().map(c -> c.get("name")).toList());
+                for (Map<?, ?> c : containers(d)) {
+                    assertEquals(Map.of("runAsNonRoot", true, "readOnlyRootFilesystem", true, "allowPrivilegeEscalation",
+                            false, "privileged", false, "capabilities", Map.of("drop", List.of("ALL"))),
+                            c.get("securityContext"), d.name() + " " + c.get("name"));
+                }
+                assertEquals("topology.kubernetes.io/zone",
+                        d.string("spec.template.spec.topologySpreadConstraints.0.topologyKey"));
+                assertEquals("app", d.string("spec.template.spec.serviceAccountName"));
+                assertEquals(false, d.input("spec.template.spec.automountServiceAccountToken").orElseThrow());
+            }
+            // autoscalers: 30% of the peak below (at least 2), twice the peak above; CPU 70%, memory 80%
+            ResourceNode apiHpa = one(g, HPA, "stagecraft-app-" + region + "-api-autoscaler");
+            assertEquals(23.0, apiHpa.number("spec.minReplicas"));
+            assertEquals(150.0, apiHpa.number("spec.maxReplicas"));
+            assertEquals(70.0, apiHpa.number("spec.metrics.0.resource.target.averageUtilization"));
+            assertEquals("cpu", apiHpa.string("spec.metrics.0.resource.name"));
+            assertEquals(80.0, apiHpa.number("spec.metrics.1.resource.target.averageUtilization"));
+            assertEquals("memory", apiHpa.string("spec.metrics.1.resource.name"));
+            ResourceNode wsHpa = one(g, HPA, "stagecraft-app-" + region + "-websocket-autoscaler");
+            assertEquals(3.0, wsHpa.number("spec.minReplicas"));
+            assertEquals(20.0, wsHpa.number("spec.maxReplicas"));
+            // disruption budgets: the floor less one
+            assertEquals(22.0, one(g, PDB, "stagecraft-app-" + region + "-api-disruption-budget").number("spec.minAvailable"));
+            assertEquals(2.0, one(g, PDB, "stagecraft-app-" + region + "-websocket-disruption-budget")
+                    .number("spec.minAvailable"));
+        }
+        assertEquals(4, g.ofType(DEPLOYMENT).size(), "no worker Deployment: the plan has no worker workload");
+    }
+
+    @Test
+    void theGatewayServesTheDomainsWithTheWebsocketTimeoutAndAffinity() {
+        ResourceGraph g = plan().run().graph();
+        ResourceNode gateway = one(g, "kubernetes:gateway.networking.k8s.io/v1:Gateway", "stagecraft-app-us-central1-gateway");
+        assertEquals("gke-l7-global-external-managed", gateway.string("spec.gatewayClassName"));
+        assertEquals("NamedAddress", gateway.string("spec.addresses.0.type"));
+        String address = one(g, "gcp:compute/globalAddress:GlobalAddress", "stagecraft-ingress-us-central1").outputs()
+                .get("name").toString();
+        assertEquals(address, gateway.string("spec.addresses.0.value"));
+        assertEquals(one(g, "gcp:certificatemanager/certificateMap:CertificateMap", "stagecraft-certs-map").outputs()
+                .get("name"), gateway.input("metadata.annotations").map(a -> map(a).get("networking.gke.io/certmap"))
+                .orElseThrow());
+        assertEquals(443.0, gateway.number("spec.listeners.0.port"));
+        ResourceNode routes = one(g, "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "stagecraft-app-us-central1-routes");
+        assertEquals(List.of("app.example.com"), routes.input("spec.hostnames").orElseThrow());
+        assertEquals("/ws", routes.string("spec.rules.0.matches.0.path.value"));
+        assertEquals("websocket", routes.string("spec.rules.0.backendRefs.0.name"));
+        assertEquals("/", routes.string("spec.rules.1.matches.0.path.value"));
+        assertEquals("api", routes.string("spec.rules.1.backendRefs.0.name"));
+        ResourceNode ws = one(g, "kubernetes:networking.gke.io/v1:GCPBackendPolicy",
+                "stagecraft-app-us-central1-websocket-backend-policy");
+        assertEquals(3600.0, ws.number("spec.default.timeoutSec"));
+        assertEquals("GENERATED_COOKIE", ws.string("spec.default.sessionAffinity.type"));
+        assertEquals("websocket", ws.string("spec.targetRef.name"));
+        String armor = one(g, "gcp:compute/securityPolicy:SecurityPolicy", "stagecraft-armor-policy").outputs().get("name")
+                .toString();
+        assertEquals(armor, ws.string("spec.default.securityPolicy"), "Cloudflare's ranges only, as the horizontal stage");
+        ResourceNode api = one(g, "kubernetes:networking.gke.io/v1:GCPBackendPolicy",
+                "stagecraft-app-us-central1-api-backend-policy");
+        assertEquals(30.0, api.number("spec.default.timeoutSec"));
+        assertTrue(api.input("spec.default.sessionAffinity").isEmpty());
+        assertEquals("/api/health", one(g, "kubernetes:networking.gke.io/v1:HealthCheckPolicy",
+                "stagecraft-app-us-central1-api-health-check").string("spec.default.config.httpHealthCheck.requestPath"));
+        // network policies: deny by default, admit Google's load balancer ranges on the app port and the namespace
+        ResourceNode lb = one(g, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "stagecraft-app-us-central1-allow-load-balancer");
+        assertEquals("35.191.0.0/16", lb.string("spec.ingress.0.from.0.ipBlock.cidr"));
+        assertEquals("130.211.0.0/22", lb.string("spec.ingress.0.from.1.ipBlock.cidr"));
+        assertEquals(8080.0, lb.number("spec.ingress.0.ports.0.port"));
+        ResourceNode deny = one(g, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "stagecraft-app-us-central1-deny-ingress");
+        assertEquals(List.of("Ingress"), deny.input("spec.policyTypes").orElseThrow());
+        assertEquals(Map.of(), deny.input("spec.podSelector").orElseThrow());
+    }
+
+    @Test
+    void podsActAsAGoogleAccountThatReadsOnlyTheAppsSecretsAndConnectsToCloudSql() {
+        ResourceGraph g = plan().run().graph();
+        String email = "sc-enterprise-app@example-project.iam.gserviceaccount.com";
+        ResourceNode wi = one(g, "gcp:serviceaccount/iAMMember:IAMMember", "stagecraft-app-workload-identity");
+        assertEquals("roles/iam.workloadIdentityUser", wi.string("role"));
+        assertEquals("serviceAccount:example-project.svc.id.goog[stagecraft/app]", wi.string("member"));
+        ResourceNode ksa = one(g, "kubernetes:core/v1:ServiceAccount", "stagecraft-app-us-central1-service-account");
+        assertEquals(email, map(ksa.input("metadata.annotations").orElseThrow()).get("iam.gke.io/gcp-service-account"));
+        // secret readers: the database password (replicated in both regions) and each region's Redis AUTH
+        List<ResourceNode> readers = g.ofType("gcp:secretmanager/secretIamMember:SecretIamMember");
+        assertEquals(3, readers.size());
+        readers.forEach(n -> {
+            assertEquals("roles/secretmanager.secretAccessor", n.string("role"));
+            assertEquals("serviceAccount:" + email, n.string("member"));
+        });
+        ResourceNode password = one(g, "gcp:secretmanager/secret:Secret", "stagecraft-sql-password-secret");
+        assertEquals(List.of(Map.of("location", "us-central1"), Map.of("location", "europe-west1")),
+                password.input("replication.userManaged.replicas").orElseThrow());
+        ResourceNode client = one(g, "gcp:projects/iAMMember:IAMMember", "stagecraft-sql-app-client");
+        assertEquals("roles/cloudsql.client", client.string("role"));
+        assertEquals("serviceAccount:" + email, client.string("member"));
+        assertTrue(g.ofType("gcp:projects/iAMMember:IAMMember").stream()
+                .noneMatch(m -> m.string("member").equals("serviceAccount:" + email) && !m.string("role").equals(
+                        "roles/cloudsql.client")), "the app's account holds no other project role");
+    }
+
+    @Test
+    void theDataTierIsShardedWithReplicasInTheOtherRegionAndARedisPerRegion() {
+        OfflinePlanner.Result r = plan();
+        ResourceGraph g = r.run().graph();
+        // 5,000 queries/s fit one shard (up to 10,000 each): its HA primary and a replica in europe-west1
+        List<ResourceNode> sql = g.ofType(SQL);
+        assertEquals(2, sql.size());
+        ResourceNode primary = one(g, SQL, "stagecraft-sql-primary");
+        assertEquals("REGIONAL", primary.string("settings.availabilityType"));
+        assertEquals("us-central1", primary.string("region"));
+        assertEquals(true, primary.input("settings.backupConfiguration.enabled").orElseThrow());
+        assertEquals(true, primary.input("settings.backupConfiguration.pointInTimeRecoveryEnabled").orElseThrow());
+        assertEquals(false, primary.input("settings.ipConfiguration.ipv4Enabled").orElseThrow());
+        assertEquals(true, primary.input("deletionProtection").orElseThrow());
+        assertEquals("0", primary.string("settings.userLabels.stagecraft-shard"));
+        ResourceNode replica = one(g, SQL, "stagecraft-sql-replica-1");
+        assertEquals("europe-west1", replica.string("region"));
+        assertEquals(primary.outputs().get("name"), replica.string("masterInstanceName"));
+        assertEquals(Set.of("us-central1", "europe-west1"), g.ofType("gcp:redis/instance:Instance").stream()
+                .map(n -> n.string("region")).collect(Collectors.toSet()));
+        ResourceNode bucket = g.one("gcp:storage/bucket:Bucket");
+        assertEquals("US-CENTRAL1", bucket.string("location"), "the plan prices one regional bucket, in the primary region");
+        assertTrue(g.ofType("gcp:compute/backendBucket:BackendBucket").stream().allMatch(b -> b.bool("enableCdn")));
+    }
+
+    @Test
+    void theShardMapIsAnOutputAndAConfigMapInEveryCluster() {
+        OfflinePlanner.Result r = plan("stagecraft:dbQueriesPerRequest", "16");
+        ResourceGraph g = r.run().graph();
+        // 2,500 req/s x 16 queries = 40,000 queries/s / 10,000 per shard = 4 shards
+        Map<?, ?> map = map(r.run().outputs().get("shardMap"));
+        assertEquals("user_id", map.get("key"));
+        assertEquals("modulo", map.get("strategy"));
+        assertEquals(4, ((Number) map.get("shardCount")).intValue());
+        List<?> shards = (List<?>) map.get("shards");
+        assertEquals(4, shards.size());
+        Map<?, ?> shard2 = map(shards.get(2));
+        String primary2 = one(g, SQL, "stagecraft-sql-shard-2-primary").outputs().get("connectionName").toString();
+        assertEquals(primary2, map(shard2.get("primary")).get("connectionName"));
+        assertEquals("europe-west1", map(((List<?>) shard2.get("replicas")).get(0)).get("region"));
+        // europe-west1's pods write to shard 2's primary on local port 5432 + 2 x 2 and read from its replica there
+        ResourceNode configMap = one(g, "kubernetes:core/v1:ConfigMap", "stagecraft-app-europe-west1-shard-map");
+        String json = map(configMap.input("data").orElseThrow()).get("shard-map.json").toString();
+        assertTrue(json.contains("\"write\": \"127.0.0.1:5436\"") && json.contains("\"read\": \"127.0.0.1:5437\""), json);
+        assertTrue(json.contains("\"region\": \"europe-west1\""), json);
+        String replica2 = one(g, SQL, "stagecraft-sql-shard-2-replica-1").outputs().get("connectionName").toString();
+        List<?> proxyArgs = (List<?>) containers(one(g, DEPLOYMENT, "stagecraft-app-europe-west1-api")).get(1).get("args");
+        assertTrue(proxyArgs.contains(primary2 + "?port=5436") && proxyArgs.contains(replica2 + "?port=5437"),
+                proxyArgs.toString());
+        // us-central1 has no replica: its pods read from the primary
+        String us = map(one(g, "kubernetes:core/v1:ConfigMap", "stagecraft-app-us-central1-shard-map").input("data")
+                .orElseThrow()).get("shard-map.json").toString();
+        assertTrue(us.contains("\"write\": \"127.0.0.1:5436\",\n      \"read\": \"127.0.0.1:5436\""), us);
+    }
+
+    @ParameterizedTest(name = "{0} regions x {1} queries per request: {2} clusters, {3} shards, {4} Cloud SQL instances")
+    @CsvSource({
+            // 2 regions: one replica per shard (db-custom-8-30720 holds a shard with one)
+            "us-central1;europe-west1, 16, 2, 4, 8",
+            "us-central1;europe-west1, 32, 2, 8, 16",
+            // 3 regions: the plan takes db-custom-4-15360 with five replicas per shard, alternating the other regions
+            "us-central1;europe-west1;us-east1, 16, 3, 4, 24",
+            "us-central1;europe-west1;us-east1, 32, 3, 8, 48"})
+    void countsFollowRegionsAndShards(String regions, int queries, int clusters, int shards, int instances) {
+        OfflinePlanner.Result r = plan("stagecraft:regions", regions.replace(';', ','),
+                "stagecraft:dbQueriesPerRequest", String.valueOf(queries));
+        ResourceGraph g = r.run().graph();
+        assertEquals(clusters, g.ofType(CLUSTER).size());
+        assertEquals(clusters, g.ofType(NODE_POOL).size());
+        assertEquals(clusters, g.ofType("gcp:redis/instance:Instance").size());
+        assertEquals(clusters, g.ofType(POOL).size(), "one Cloudflare pool per region");
+        assertEquals(2 * clusters, g.ofType(DEPLOYMENT).size());
+        assertEquals(shards, r.plan().database().shards());
+        assertEquals(shards, g.where(n -> n.type().equals(SQL) && n.name().endsWith("-primary")).size());
+        assertEquals(instances, g.ofType(SQL).size());
+        assertEquals(shards, g.ofType("gcp:sql/database:Database").size());
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005, "graph cost = sizing plan cost");
+    }
+
+    @Test
+    void theCloudflarePoolsAreTheRegionsIngressesSteeredByGeography() {
+        OfflinePlanner.Result r = plan("stagecraft:regions", "us-central1,europe-west1,us-east1");
+        ResourceGraph g = r.run().graph();
+        Map<String, String> origins = new HashMap<>();
+        for (ResourceNode pool : g.ofType(POOL)) {
+            origins.put(pool.string("origins.0.name"), pool.string("origins.0.address"));
+        }
+        Map<String, String> ingress = new HashMap<>();
+        for (String region : List.of("us-central1", "europe-west1", "us-east1")) {
+            ingress.put(region, one(g, "gcp:compute/globalAddress:GlobalAddress", "stagecraft-ingress-" + region).outputs()
+                    .get("address").toString());
+        }
+        assertEquals(ingress, origins);
+        assertEquals(ingress, r.run().outputs().get("ingressIps"));
+        ResourceNode lb = g.one("cloudflare:index/loadBalancer:LoadBalancer");
+        assertEquals("geo", lb.string("steeringPolicy"));
+        assertEquals("fedcba9876543210fedcba9876543210", g.ofType(POOL).get(0).string("accountId"));
+        // Iowa and South Carolina both sit in Cloudflare's ENAM, Belgium in WEU: each region's visitors go to its pools
+        // first, then every other pool (failover)
+        assertEquals(Set.of("ENAM", "WEU"), map(lb.input("regionPools").orElseThrow()).keySet());
+        assertEquals(3, ((List<?>) map(lb.input("regionPools").orElseThrow()).get("WEU")).size());
+        // asset paths go to the Cloud CDN load balancer through an origin rule
+        ResourceNode rules = g.where(n -> n.name().equals("stagecraft-edge-origin-rules")).get(0);
+        assertEquals("http_request_origin", rules.string("phase"));
+        assertEquals("stagecraft-assets.app.example.com", rules.string("rules.0.actionParameters.origin.host"));
+        assertEquals(r.run().outputs().get("assetsIp"), one(g, "cloudflare:index/dnsRecord:DnsRecord",
+                "stagecraft-edge-stagecraft-assets").string("content"));
+    }
+
+    @Test
+    void oneRegionWorksBelowTheMultiRegionTarget() {
+        OfflinePlanner.Result r = plan("stagecraft:regions", "us-central1");
+        ResourceGraph g = r.run().graph();
+        assertEquals(List.of("us-central1"), r.plan().regions(), "99.95% < 99.99%: one region");
+        assertEquals(1, g.ofType(CLUSTER).size());
+        assertEquals(1, g.ofType(POOL).size());
+        // one region: the horizontal stage's replica rule, one read replica beside the primary
+        assertEquals(List.of("us-central1", "us-central1"), g.ofType(SQL).stream().map(n -> n.string("region")).toList());
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
+    }
+
+    @Test
+    void gpuWorkGetsAT4PoolWithGoogleInstalledDrivers() {
+        OfflinePlanner.Result r = plan("stagecraft:gpu", "true");
+        ResourceGraph g = r.run().graph();
+        ResourceNode gpu = one(g, NODE_POOL, "stagecraft-gke-europe-west1-gpu-n1-standard-4-pool");
+        assertEquals("gpu-n1-standard-4", gpu.string("name"));
+        assertEquals("nvidia-tesla-t4", gpu.string("nodeConfig.guestAccelerators.0.type"));
+        assertEquals(1.0, gpu.number("nodeConfig.guestAccelerators.0.count"));
+        assertEquals("LATEST", gpu.string("nodeConfig.guestAccelerators.0.gpuDriverInstallationConfig.gpuDriverVersion"));
+        assertEquals(4, g.ofType(NODE_POOL).size(), "a general and a GPU pool per region");
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
+    }
+
+    @Test
+    void theStackRefusesWithoutTheEdgeNamingTheSetting() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Plans.of(STACK,
+                Map.of("stagecraft:edge", "none")));
+        assertTrue(e.getMessage().contains("stagecraft:edge = \"none\": the enterprise stage on GCP stands behind the"
+                + " Cloudflare edge, whose load balancing spans its regions. Allowed: cloudflare"), e.getMessage());
+        InvalidInputException ranges = assertThrows(InvalidInputException.class, () -> Plans.of(STACK,
+                java.util.Collections.singletonMap("stagecraft:kubernetesApiRanges", null)));
+        assertTrue(ranges.getMessage().contains("stagecraft:kubernetesApiRanges is not set: is required for the enterprise"
+                + " stage"), ranges.getMessage());
+        InvalidInputException port = assertThrows(InvalidInputException.class, () -> Plans.of(STACK,
+                Map.of("stagecraft:appPort", "80")));
+        assertTrue(port.getMessage().contains("stagecraft:appPort = \"80\": is a privileged port"), port.getMessage());
+    }
+
+    @Test
+    void outputsNameEachRegionsClusterAndKeepTheEndpointsSecret() {
+        OfflinePlanner.Result r = plan();
+        Map<String, Object> out = r.run().outputs();
+        assertEquals(Map.of("us-central1", "stagecraft-enterprise", "europe-west1", "stagecraft-enterprise"),
+                out.get("clusterNames"));
+        assertEquals(ResourceNode.SECRET, out.get("clusterEndpoints"));
+        assertEquals("app.example.com", out.get("hostname"));
+        assertEquals("https://app.example.com/", out.get("url"));
+        assertEquals(Map.of("stage", "enterprise", "dbPrimaryMaxConnections", 1250, "dbReplicaMaxConnections", 1250,
+                "dbShards", 1, "cloud", "gcp"), out.get("deployment"));
+        ResourceNode provider = r.run().graph().one("pulumi:providers:kubernetes", "stagecraft-gke-us-central1-k8s");
+        assertEquals(ResourceNode.SECRET, provider.inputs().get("kubeconfig"), "the kubeconfig is a secret");
+    }
+
+    @Test
+    void theKubeconfigReachesTheClusterThroughTheAuthPlugin() {
+        String kubeconfig = io.stagecraft.components.gcp.GkeCluster.kubeconfig("p", "us-central1", "c", "198.51.100.7",
+                "Q0E=");
+        assertTrue(kubeconfig.contains("    server: https://198.51.100.7\n"), kubeconfig);
+        assertTrue(kubeconfig.contains("    certificate-authority-data: Q0E=\n"), kubeconfig);
+        assertTrue(kubeconfig.contains("      command: gke-gcloud-auth-plugin\n"), kubeconfig);
+        assertTrue(kubeconfig.contains("current-context: gke_p_us-central1_c\n"), kubeconfig);
+        assertFalse(kubeconfig.contains("token"), "no stored credential");
+        assertEquals("stagecraft-enterprise", io.stagecraft.components.gcp.GkeCluster.clusterName("enterprise"));
+        String longName = io.stagecraft.components.gcp.GkeCluster.clusterName("a-very-long-stack-name-for-a-cluster-x");
+        assertTrue(longName.length() <= 40 && longName.startsWith("stagecraft-a-very-long"), longName);
+    }
+
+    @Test
+    void aNetworkRangeFollowsTheRegionNotItsPlaceInTheList() {
+        ResourceGraph a = plan("stagecraft:regions", "us-central1,europe-west1").run().graph();
+        ResourceGraph b = plan("stagecraft:regions", "europe-west1,us-central1").run().graph();
+        for (String region : List.of("us-central1", "europe-west1")) {
+            String name = "stagecraft-net-subnet-" + region;
+            assertEquals(one(a, "gcp:compute/subnetwork:Subnetwork", name).inputs(),
+                    one(b, "gcp:compute/subnetwork:Subnetwork", name).inputs(), name);
+        }
+        assertEquals(new TreeSet<>(Set.of("172.16.0.0/28", "172.16.0.16/28")), a.ofType(CLUSTER).stream()
+                .map(c -> c.string("privateClusterConfig.masterIpv4CidrBlock")).collect(Collectors.toCollection(TreeSet::new)));
+    }
+}
