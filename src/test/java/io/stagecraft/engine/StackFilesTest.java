@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,18 +37,34 @@ class StackFilesTest {
                 "stacks/horizontal-aws.yaml")), files.toString());
     }
 
+    /**
+     * The shipped stack files of stages that are sized but not provisioned yet. Every other file must plan: a file that
+     * stops with the refusal below while it is not listed here fails, so a broken stage cannot pass for a future one.
+     */
+    static final Set<String> NOT_PROVISIONED = Set.of("stacks/enterprise.yaml");
+
+    /** What planning stacks/enterprise.yaml says today, word for word. */
+    static final String ENTERPRISE_REFUSAL = "stack = \"enterprise\": the program stopped: The enterprise stage on gcp is"
+            + " sized (run `stagecraft size` to see the plan) but Stagecraft cannot provision it yet. Nothing was created."
+            + " Provisioned today: single-vm on gcp, single-vm on aws, vertical on gcp, vertical on aws, horizontal on gcp,"
+            + " horizontal on aws.";
+
+    @Test
+    void aStageThatIsNotProvisionedYetSaysSoAndCreatesNothing() {
+        assertEquals(Set.of("stacks/enterprise.yaml"), NOT_PROVISIONED);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Plans.of("stacks/enterprise.yaml"));
+        assertEquals(ENTERPRISE_REFUSAL, e.getMessage());
+    }
+
+    /** The shipped files but those listed in NOT_PROVISIONED (whose refusal is asserted above, word for word). */
+    static Stream<String> provisionedStackFiles() throws IOException {
+        return stackFiles().filter(f -> !NOT_PROVISIONED.contains(f));
+    }
+
     @ParameterizedTest
-    @MethodSource("stackFiles")
-    void everyStackFilePlansOrSaysWhyNot(String file) {
-        OfflinePlanner.Result r;
-        try {
-            r = Plans.of(file);
-        } catch (InvalidInputException e) {
-            // a stage Stagecraft sizes but cannot build yet must say so, never fail silently
-            assertTrue(e.getMessage().contains("cannot provision it yet") && e.getMessage().contains("Nothing was created"),
-                    file + ": " + e.getMessage());
-            return;
-        }
+    @MethodSource("provisionedStackFiles")
+    void everyProvisionedStackFilePlans(String file) {
+        OfflinePlanner.Result r = Plans.of(file);
         ResourceGraph g = r.run().graph();
         assertFalse(g.customResources().isEmpty(), file);
         assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005,
