@@ -7,19 +7,41 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Forgets the cached engine runs ({@link Plans}) and the parsed default catalog before each test class, so that what a
- * class asserts was computed by the code as it is while the class runs. Within one JVM that matters under mutation
- * testing: PIT swaps one mutated class in after another, and a plan or catalog cached under an earlier mutant would
- * otherwise answer for the next one (hiding it, or killing it for the wrong reason). Registered for every test through
- * JUnit's extension auto-detection (src/test/resources/META-INF/services and junit-platform.properties).
+ * Forgets the cached engine runs ({@link Plans}) and the parsed default catalog, so that what a test asserts was computed
+ * by the code as it is while the test runs. Within one JVM that matters under mutation testing: PIT swaps one mutated
+ * class in after another, and a plan or catalog cached under an earlier mutant would otherwise answer for the next one
+ * (hiding it, or killing it for the wrong reason).
+ *
+ * <p>Two ways in. As a JUnit extension (registered for every test class through extension auto-detection:
+ * src/test/resources/META-INF/services and junit-platform.properties) it forgets before each test class, which is
+ * always safe. Under the mutation profile PIT's minion also loads io.stagecraft.mutation.ForgetCachesPerMutant
+ * (src/mutation/java), which forgets exactly when PIT moves on to the next mutant; once that is installed the per-class
+ * reset stands down, so the tests of one mutant share their plans and the run stays affordable.
  */
 public final class FreshCaches implements BeforeAllCallback {
     private static final Field DEFAULT_CATALOG = defaultCatalogField();
+    private static volatile boolean perMutantResetInstalled;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+    public void beforeAll(ExtensionContext context) {
+        if (!perMutantResetInstalled) {
+            forgetAll();
+        }
+    }
+
+    /** Called by the mutation profile's reset plugin when PIT's minion starts. */
+    public static void perMutantResetInstalled() {
+        perMutantResetInstalled = true;
+    }
+
+    /** Drops every cached plan and the parsed catalog. */
+    public static void forgetAll() {
         Plans.forget();
-        DEFAULT_CATALOG.set(null, null);
+        try {
+            DEFAULT_CATALOG.set(null, null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot reset Catalog.defaultCatalog", e);
+        }
     }
 
     /** The catalog's parse-once cache; fails loudly when it moves, so the reset cannot silently stop working. */

@@ -34,7 +34,7 @@ class FreshCachesTest {
         assertSame(first, Plans.of("stacks/single-vm.yaml"), "cached within a class");
         Catalog catalog = Catalog.loadDefault();
         assertSame(catalog, Catalog.loadDefault(), "parsed once");
-        new FreshCaches().beforeAll(null);
+        FreshCaches.forgetAll();
         assertNotSame(first, Plans.of("stacks/single-vm.yaml"), "planned again after the reset");
         assertNotSame(catalog, Catalog.loadDefault(), "parsed again after the reset");
     }
