@@ -278,6 +278,11 @@ public final class Catalog {
         if (!price.regions().equals(regions)) {
             Set<String> missing = new TreeSet<>(regions);
             missing.removeAll(price.regions());
+            if (missing.isEmpty()) {
+                // the cloud's regions are its first VM type's: an entry priced in more names the region that type lacks
+                throw new CatalogException("catalog: " + name + " is priced in " + new TreeSet<>(price.regions())
+                        + ", more regions than its cloud's " + regions + " (the regions its first VM type is priced in)");
+            }
             throw new CatalogException("catalog: " + name + " is not priced in " + missing
                     + " (every entry of a cloud must be priced in each of its regions)");
         }

@@ -26,7 +26,8 @@ class PlanCommandTest {
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
         assertEquals("single-vm", o.get("stage").getAsString());
         var resources = o.getAsJsonArray("resources");
-        assertTrue(resources.size() > 20);
+        // 16 cloud resources (src/test/resources/inventories/single-vm-aws.yaml), 5 components and the stack itself
+        assertEquals(22, resources.size());
         JsonObject vm = null;
         for (var e : resources) {
             if (e.getAsJsonObject().get("type").getAsString().equals("aws:ec2/instance:Instance")) {
@@ -37,7 +38,8 @@ class PlanCommandTest {
         assertEquals("t3.large", vm.getAsJsonObject("inputs").get("instanceType").getAsString());
         assertEquals("ami", vm.getAsJsonObject("options").getAsJsonArray("ignoreChanges").get(0).getAsString());
         assertTrue(vm.get("parent").getAsString().endsWith("stagecraft:aws:VmHost::stagecraft-host"));
-        assertTrue(o.get("monthlyCostUsd").getAsDouble() > 50);
+        // t3.large $60.736 + root 30 GB $2.40 + data 50 GB $4.00 + snapshots $2.50 + Elastic IP $3.65 = $73.286
+        assertEquals(73.29, o.get("monthlyCostUsd").getAsDouble(), 1e-9);
     }
 
     @Test
@@ -46,7 +48,9 @@ class PlanCommandTest {
         assertEquals(Cli.EXIT_INPUT, r.code());
         assertEquals("error: stack file = \"./Pulumi.nope.yaml\": not found. Allowed: a Pulumi stack file with a config: map",
                 r.err().strip());
-        SizeCommandTest.Run both = SizeCommandTest.run("plan");
-        assertNotEquals(0, both.code());
+        SizeCommandTest.Run neither = SizeCommandTest.run("plan");
+        assertEquals(2, neither.code(), "picocli's usage error");
+        assertTrue(neither.err().startsWith(
+                "Error: Missing required argument (specify one of these): (--stack=NAME | --config=FILE)\n"), neither.err());
     }
 }

@@ -47,9 +47,14 @@ class SizeCommandTest {
         assertEquals("vertical", o.get("stage").getAsString());
         assertEquals("server", o.getAsJsonArray("pools").get(0).getAsJsonObject().get("tier").getAsString());
         assertEquals("t3.xlarge", o.getAsJsonArray("pools").get(0).getAsJsonObject().getAsJsonObject("type").get("name").getAsString());
-        assertTrue(o.get("monthlyCostUsd").getAsDouble() > 100);
-        assertTrue(o.getAsJsonObject("cost").getAsJsonArray("items").size() >= 4);
-        assertTrue(o.getAsJsonObject("demand").get("peakRequestsPerSecond").getAsDouble() == 150);
+        // t3.xlarge $0.1664/h x 730 h = $121.472, boot 30 GB x $0.08 = $2.40, data disk (75 GB database + 75 GB media)
+        // / 0.70 = 220 GB x $0.08 = $17.60, snapshots 220 GB x $0.05 = $11.00, Elastic IP $3.65: $156.122
+        assertEquals(156.12, o.get("monthlyCostUsd").getAsDouble(), 1e-9);
+        JsonArray items = o.getAsJsonObject("cost").getAsJsonArray("items");
+        assertEquals(5, items.size());
+        assertEquals(121.472, items.get(0).getAsJsonObject().get("monthlyUsd").getAsDouble(), 1e-9);
+        assertEquals(17.6, items.get(2).getAsJsonObject().get("monthlyUsd").getAsDouble(), 1e-9);
+        assertEquals(150, o.getAsJsonObject("demand").get("peakRequestsPerSecond").getAsDouble(), 1e-9, "1,500 x 0.1");
     }
 
     @Test

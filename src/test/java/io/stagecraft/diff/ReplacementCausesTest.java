@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Known replacements and known in-place updates, with the expected causes written by hand from the providers the
  * project pins (google-beta 5.0.0 under pulumi-gcp 7.0.0, terraform-provider-aws 5.x under pulumi-aws 6.83.0).
+ *
+ * <p>Zones, regions, a disk shrink, a bucket's location or name and a database engine replace; machine types, disk
+ * growth, labels and tags update in place. A database's version is not force-new in the pinned providers: Cloud SQL
+ * upgrades {@code databaseVersion} in place (google 4.34.0 and later), RDS {@code engineVersion} and a Memorystore
+ * {@code redisVersion} upgrade too. Their downgrades replace conditionally (a CustomizeDiff), which the table records
+ * in its notes only.
  */
 class ReplacementCausesTest {
     private static final ReplacementTable TABLE = ReplacementTable.load();
@@ -114,6 +120,89 @@ class ReplacementCausesTest {
         assertEquals(List.of(), causes(base, custom(SQL, sql("us-central1", "db-custom-4-15360", 100, "POSTGRES_14"))));
         // google-beta 5.0.0 has no ForceNew on database_version: a major upgrade is patched in place
         assertEquals(List.of(), causes(base, custom(SQL, sql("us-central1", "db-custom-2-7680", 100, "POSTGRES_15"))));
+    }
+
+    @Test
+    void diskZoneReplacesAndLabelsUpdateInPlace() {
+        ResourceNode a = custom(DISK, Map.of("zone", "us-central1-a", "type", "pd-ssd", "size", 50.0,
+                "labels", Map.of("stage", "single-vm")));
+        assertEquals(List.of("zone: \"us-central1-a\" => \"us-central1-b\" (force-new in google-beta 5.0.0)"),
+                causes(a, custom(DISK, Map.of("zone", "us-central1-b", "type", "pd-ssd", "size", 50.0,
+                        "labels", Map.of("stage", "single-vm")))));
+        assertEquals(List.of(), causes(a, custom(DISK, Map.of("zone", "us-central1-a", "type", "pd-ssd", "size", 50.0,
+                "labels", Map.of("stage", "vertical", "team", "web")))));
+    }
+
+    @Test
+    void ec2ZoneAndSubnetReplaceAndTagsUpdateInPlace() {
+        Map<String, Object> a = Map.of("ami", "ami-1", "instanceType", "t3.large", "availabilityZone", "us-east-1a",
+                "subnetId", "subnet-a", "tags", Map.of("stage", "single-vm"));
+        Map<String, Object> otherZone = Map.of("ami", "ami-1", "instanceType", "t3.large", "availabilityZone", "us-east-1b",
+                "subnetId", "subnet-b", "tags", Map.of("stage", "single-vm"));
+        assertEquals(List.of("availabilityZone: \"us-east-1a\" => \"us-east-1b\" (force-new in aws 6.0.0)",
+                        "subnetId: \"subnet-a\" => \"subnet-b\" (force-new in aws 6.0.0)"),
+                causes(custom(EC2, a), custom(EC2, otherZone)));
+        Map<String, Object> retagged = Map.of("ami", "ami-1", "instanceType", "t3.xlarge", "availabilityZone", "us-east-1a",
+                "subnetId", "subnet-a", "tags", Map.of("stage", "vertical"));
+        assertEquals(List.of(), causes(custom(EC2, a), custom(EC2, retagged)), "type and tags change in place");
+    }
+
+    @Test
+    void ec2RootVolumeGrowsInPlaceAndAShrinkIsRefused() {
+        ResourceNode small = custom(EC2, Map.of("ami", "ami-1", "rootBlockDevice", Map.of("volumeSize", 30.0)));
+        ResourceNode big = custom(EC2, Map.of("ami", "ami-1", "rootBlockDevice", Map.of("volumeSize", 40.0)));
+        assertEquals(List.of(), causes(small, big));
+        assertEquals(List.of(), TABLE.refusals(small, big));
+        assertEquals(List.of(), causes(big, small), "never a replacement");
+        assertEquals(List.of("rootBlockDevice.volumeSize: 40 => 30 (the cloud API refuses a decrease: the update fails,"
+                + " aws 6.0.0)"), TABLE.refusals(big, small));
+    }
+
+    @Test
+    void ebsZoneReplacesAndGrowAndTypeUpdateInPlace() {
+        ResourceNode a = custom(EBS, Map.of("availabilityZone", "us-east-1a", "type", "gp3", "size", 50.0));
+        assertEquals(List.of("availabilityZone: \"us-east-1a\" => \"us-east-1b\" (force-new in aws 6.0.0)"),
+                causes(a, custom(EBS, Map.of("availabilityZone", "us-east-1b", "type", "gp3", "size", 50.0))));
+        ResourceNode grown = custom(EBS, Map.of("availabilityZone", "us-east-1a", "type", "io2", "size", 220.0));
+        assertEquals(List.of(), causes(a, grown));
+        assertEquals(List.of(), TABLE.refusals(a, grown));
+    }
+
+    @Test
+    void rdsEngineReplacesWhileVersionClassAndStorageGrowUpdateInPlace() {
+        String rds = "aws:rds/instance:Instance";
+        ResourceNode pg15 = custom(rds, Map.of("engine", "postgres", "engineVersion", "15", "instanceClass", "db.t3.large",
+                "allocatedStorage", 280.0, "multiAz", true));
+        assertEquals(List.of("engine: \"postgres\" => \"mysql\" (force-new in aws 6.0.0)"),
+                causes(pg15, custom(rds, Map.of("engine", "mysql", "engineVersion", "15", "instanceClass", "db.t3.large",
+                        "allocatedStorage", 280.0, "multiAz", true))));
+        ResourceNode pg16 = custom(rds, Map.of("engine", "postgres", "engineVersion", "16", "instanceClass", "db.r5.large",
+                "allocatedStorage", 400.0, "multiAz", false));
+        // aws_db_instance in aws 6.0.0: engine_version, instance_class, allocated_storage and multi_az have no ForceNew
+        assertEquals(List.of(), causes(pg15, pg16));
+        assertEquals(List.of(), TABLE.refusals(pg15, pg16));
+        assertEquals(List.of("allocatedStorage: 400 => 280 (the cloud API refuses a decrease: the update fails, aws 6.0.0)"),
+                TABLE.refusals(pg16, pg15));
+    }
+
+    @Test
+    void memorystoreVersionUpgradeUpdatesInPlaceAndTheRegionReplaces() {
+        String redis = "gcp:redis/instance:Instance";
+        ResourceNode v6 = custom(redis, Map.of("region", "us-central1", "tier", "STANDARD_HA", "redisVersion", "REDIS_6_X"));
+        assertEquals(List.of(), causes(v6, custom(redis, Map.of("region", "us-central1", "tier", "STANDARD_HA",
+                "redisVersion", "REDIS_7_0"))));
+        assertEquals(List.of("region: \"us-central1\" => \"europe-west1\" (force-new in google-beta 5.0.0)"),
+                causes(v6, custom(redis, Map.of("region", "europe-west1", "tier", "STANDARD_HA", "redisVersion", "REDIS_6_X"))));
+    }
+
+    @Test
+    void s3BucketNameReplacesAndGcsLabelsUpdateInPlace() {
+        String s3 = "aws:s3/bucketV2:BucketV2";
+        assertEquals(List.of("bucket: \"media-a\" => \"media-b\" (force-new in aws 6.0.0)"),
+                causes(custom(s3, Map.of("bucket", "media-a")), custom(s3, Map.of("bucket", "media-b"))));
+        String gcs = "gcp:storage/bucket:Bucket";
+        assertEquals(List.of(), causes(custom(gcs, Map.of("location", "EUROPE-WEST1", "labels", Map.of("stage", "horizontal"))),
+                custom(gcs, Map.of("location", "EUROPE-WEST1", "labels", Map.of("stage", "enterprise")))));
     }
 
     @Test

@@ -161,9 +161,14 @@ class StageMoveDiffTest {
         assertEquals(List.of("settings.tier"), paths(up, "stagecraft-sql-primary"));
         // max_connections rises on the replicas first (hot standby needs replicas >= primary); the primary follows
         assertEquals(List.of("settings.databaseFlags.0.value", "settings.tier"), paths(up, "stagecraft-sql-replica-1"));
-        assertTrue(up.cost().delta().signum() > 0);
+        // each line rounded to the cent, as CostDelta bills it (us-central1, 99.5%: no standby, no spare instance):
+        // API pool 5 -> 9 n2-highcpu-2 $261.69 -> $471.04 (+209.35) and their boot disks 150 -> 270 GB (+12.00);
+        // Cloud SQL db-custom-2-7680 -> db-custom-2-13312, $98.62 -> $126.73 for the primary and the replica (+28.11 each);
+        // database disks 280 -> 500 GB at $0.17 on both (+37.40 each) and backups at $0.08 (+17.60);
+        // Cloud NAT for 7 -> 11 VMs $7.15 -> $11.24 (+4.09); media 250 -> 450 GB at $0.02 (+4.00): +378.06
+        assertEquals(new java.math.BigDecimal("378.06"), up.cost().delta());
         PlanDiff down = PlanDiff.between(at9k, back);
-        assertTrue(down.cost().delta().signum() < 0);
+        assertEquals(new java.math.BigDecimal("-378.06"), down.cost().delta());
         assertEquals(0, up.cost().delta().add(down.cost().delta()).signum(), "back where it started");
     }
 
@@ -177,7 +182,8 @@ class StageMoveDiffTest {
         assertEquals(Set.of("stagecraft-websocket-group"), d.names(Operation.UPDATE));
         assertEquals(List.of("versions.0.instanceTemplate"), paths(d, "stagecraft-websocket-group"));
         assertEquals(List.of(), d.risks());
-        assertTrue(d.cost().delta().signum() > 0, "two n2-highcpu-4 cost more than two n2-highcpu-2");
+        // two n2-highcpu-4 (2 x $0.143392/h x 730 h = $209.35) instead of two n2-highcpu-2 ($104.68)
+        assertEquals(new java.math.BigDecimal("104.67"), d.cost().delta());
         assertCostDeltaIsTheDifference(d);
     }
 

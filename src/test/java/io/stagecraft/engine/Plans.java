@@ -15,6 +15,11 @@ public final class Plans {
     private Plans() {
     }
 
+    /** Drops every cached run (see io.stagecraft.FreshCaches: before each test class). */
+    public static synchronized void forget() {
+        CACHE.clear();
+    }
+
     public static synchronized OfflinePlanner.Result of(String stackFile) {
         return CACHE.computeIfAbsent(stackFile, f -> OfflinePlanner.defaults().plan(Path.of(f)));
     }

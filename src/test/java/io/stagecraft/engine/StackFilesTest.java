@@ -1,6 +1,7 @@
 package io.stagecraft.engine;
 
 import io.stagecraft.planning.OfflinePlanner;
+import io.stagecraft.config.InvalidInputException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.stagecraft.sizing.LineItem;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,17 @@ class StackFilesTest {
         assertTrue(files.containsAll(List.of("Pulumi.dev.yaml", "Pulumi.prod.yaml", "stacks/single-vm.yaml",
                 "stacks/vertical.yaml", "stacks/horizontal.yaml", "stacks/enterprise.yaml", "stacks/single-vm-aws.yaml",
                 "stacks/horizontal-aws.yaml")), files.toString());
+    }
+
+    /** The one stage that is sized but not provisioned yet stops with this message and creates nothing. */
+    @Test
+    void enterpriseOnAwsIsRefusedWordForWord() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Plans.of("stacks/enterprise.yaml", Map.of("stagecraft:cloud", "aws", "stagecraft:regions", "us-east-1,eu-west-1")));
+        assertEquals("stack = \"enterprise\": the program stopped: The enterprise stage on aws is sized (run `stagecraft"
+                + " size` to see the plan) but Stagecraft cannot provision it yet. Nothing was created. Provisioned today:"
+                + " single-vm on gcp, single-vm on aws, vertical on gcp, vertical on aws, horizontal on gcp, horizontal on"
+                + " aws, enterprise on gcp.", e.getMessage());
     }
 
     @ParameterizedTest

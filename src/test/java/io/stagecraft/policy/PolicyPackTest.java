@@ -76,8 +76,10 @@ class PolicyPackTest {
     @Test
     void ruleIdsAreUniqueAndWellFormed() {
         Rule r = PACK.rules().get(0);
-        assertThrows(IllegalArgumentException.class, () -> PolicyPack.of(List.of(r, r)));
-        assertThrows(IllegalArgumentException.class, () -> Rule.define("Not An Id"));
+        assertEquals("two rules have the id " + r.id(),
+                assertThrows(IllegalArgumentException.class, () -> PolicyPack.of(List.of(r, r))).getMessage());
+        assertEquals("rule id 'Not An Id': lower-case words joined by '-'",
+                assertThrows(IllegalArgumentException.class, () -> Rule.define("Not An Id")).getMessage());
     }
 
     @Test
@@ -121,8 +123,8 @@ class PolicyPackTest {
                 + " cannot be waived (Memorystore requires AUTH). Allowed: waivers of ADVISORY rules only; fix the"
                 + " resource instead: Set authEnabled to true and give clients the AUTH string through Secret Manager.",
                 e.getMessage());
-        assertThrows(InvalidInputException.class, () -> PolicyEnforcement.transformation(PACK, ctx),
-                "the in-program enforcement refuses it too");
+        assertEquals(e.getMessage(), assertThrows(InvalidInputException.class,
+                () -> PolicyEnforcement.transformation(PACK, ctx)).getMessage(), "the in-program enforcement refuses it too");
     }
 
     @Test
@@ -142,7 +144,10 @@ class PolicyPackTest {
                 () -> PolicyContext.parseWaivers(List.of("gcp-redis-ha-in-prod")));
         assertTrue(noReason.getMessage().startsWith("stagecraft:policyWaivers = \"gcp-redis-ha-in-prod\": a waiver names"),
                 noReason.getMessage());
-        assertThrows(InvalidInputException.class, () -> PolicyContext.parseWaivers(List.of("gcp-redis-ha-in-prod:   ")));
+        assertTrue(assertThrows(InvalidInputException.class, () -> PolicyContext.parseWaivers(
+                List.of("gcp-redis-ha-in-prod:   "))).getMessage().startsWith(
+                "stagecraft:policyWaivers = \"gcp-redis-ha-in-prod:   \": a waiver names an advisory rule and the reason"),
+                "a waiver without a reason");
         InvalidInputException twice = assertThrows(InvalidInputException.class, () -> PolicyContext.parseWaivers(
                 List.of("gcp-vm-secure-boot: a", "gcp-vm-secure-boot: b")));
         assertTrue(twice.getMessage().contains("waives gcp-vm-secure-boot a second time"), twice.getMessage());

@@ -106,8 +106,10 @@ class ShippedStacksPolicyTest {
                 () -> new GcpHostFirewall.Args(Output.of("projects/p/global/networks/vpc"), "web",
                         List.of("0.0.0.0/1", "128.0.0.0/1")));
         assertTrue(gcp.getMessage().contains("a large share of the internet"), gcp.getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException aws = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new AwsHostSecurityGroup.Args(Output.of("vpc-0123"), List.of("0.0.0.0/1", "128.0.0.0/1"), Map.of()));
+        assertEquals("SSH from [0.0.0.0/1, 128.0.0.0/1] opens it to a large share of the internet; at most 65536 public"
+                + " addresses", aws.getMessage());
         // ... and a graph holding them (hand-built, as another tool might produce it) is caught by the pack
         OfflineEngine.Run run = OfflineEngine.run(new MapConfigSource(Map.of(), Set.of(), "dev"), Map.of(), ctx -> {
             new com.pulumi.gcp.compute.Firewall("gcp-ssh", com.pulumi.gcp.compute.FirewallArgs.builder()

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.stagecraft.GoldenFiles;
 import io.stagecraft.diff.PlanDiff;
 import io.stagecraft.engine.Plans;
 import io.stagecraft.planning.OfflinePlanner;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * <pre>mvn -B -q test -Dtest=DiffReportGoldenTest -Dstagecraft.updateGolden=true</pre>
  */
 class DiffReportGoldenTest {
-    private static final Path DIR = Path.of("src/test/resources/golden");
-    private static final boolean UPDATE = Boolean.getBoolean("stagecraft.updateGolden");
 
     /** stacks/single-vm.yaml growing from 300 to 1,500 users: the vertical move, a small diff. */
     private static PlanDiff singleVmToVertical() {
@@ -48,7 +43,7 @@ class DiffReportGoldenTest {
     }
 
     @Test
-    void text() throws IOException {
+    void text() {
         String out = DiffReport.text(singleVmToVertical());
         golden("diff-single-vm-to-vertical.txt", out);
         assertTrue(out.contains("    ~ gcp:compute/instance:Instance: (update)\n"), "pulumi preview --diff headers");
@@ -57,7 +52,7 @@ class DiffReportGoldenTest {
     }
 
     @Test
-    void json() throws IOException {
+    void json() {
         String out = DiffReport.json(singleVmToVertical());
         golden("diff-single-vm-to-vertical.json", out);
         JsonObject o = JsonParser.parseString(out).getAsJsonObject();
@@ -69,7 +64,7 @@ class DiffReportGoldenTest {
     }
 
     @Test
-    void markdown() throws IOException {
+    void markdown() {
         String small = DiffReport.markdown(singleVmToVertical());
         golden("diff-single-vm-to-vertical.md", small);
         String move = DiffReport.markdown(verticalToHorizontal());
@@ -79,15 +74,7 @@ class DiffReportGoldenTest {
         assertTrue(move.contains("None: no database, disk, bucket or cache is deleted or replaced."));
     }
 
-    private static void golden(String name, String actual) throws IOException {
-        Path file = DIR.resolve(name);
-        if (UPDATE) {
-            Files.createDirectories(DIR);
-            Files.writeString(file, actual, StandardCharsets.UTF_8);
-            return;
-        }
-        assertTrue(Files.exists(file), file + " is missing: regenerate with -Dstagecraft.updateGolden=true");
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual, name + " differs from its golden file;"
-                + " if the change is intended: mvn -B -q test -Dtest=DiffReportGoldenTest -Dstagecraft.updateGolden=true");
+    private static void golden(String name, String actual) {
+        GoldenFiles.assertMatches(name, actual, DiffReportGoldenTest.class);
     }
 }

@@ -118,12 +118,14 @@ class CatalogTest {
 
     @Test
     void monthlyIsHourlyTimes730() {
-        InstanceType t = catalog.instanceType(Cloud.AWS, "t3.large").orElseThrow();
-        assertEquals(t.hourlyPrice("us-east-1") * 730, t.monthlyPrice("us-east-1"), 1e-9);
-        ServicePrice gb = catalog.service(Cloud.GCP, "pd-ssd");
-        assertEquals(gb.price().in("us-central1", "pd-ssd") * 100, gb.monthly("us-central1", 100), 1e-9);
-        ServicePrice hourly = catalog.service(Cloud.GCP, "lb-forwarding-rule");
-        assertEquals(hourly.price().in("us-central1", "x") * 730 * 2, hourly.monthly("us-central1", 2), 1e-9);
+        // t3.large in us-east-1: $0.0832/h x 730 h = $60.736
+        assertEquals(60.736, catalog.instanceType(Cloud.AWS, "t3.large").orElseThrow().monthlyPrice("us-east-1"), 1e-9);
+        // pd-ssd is priced per GB-month: 100 GB x $0.17 = $17.00
+        assertEquals(17.00, catalog.service(Cloud.GCP, "pd-ssd").monthly("us-central1", 100), 1e-9);
+        // an hourly service: 2 x $0.025/h x 730 h = $36.50
+        assertEquals(36.50, catalog.service(Cloud.GCP, "lb-forwarding-rule").monthly("us-central1", 2), 1e-9);
+        // a monthly service: 3 Cloud Armor rules x $1.00
+        assertEquals(3.00, catalog.service(Cloud.GCP, "cloud-armor-rule").monthly("europe-west1", 3), 1e-9);
     }
 
     private static final String MINIMAL = """

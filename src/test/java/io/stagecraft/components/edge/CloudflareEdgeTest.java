@@ -137,15 +137,20 @@ class CloudflareEdgeTest {
     void argumentsThatCannotWorkAreRefused() {
         Output<String> ip = Output.of("198.51.100.1");
         var origin = new CloudflareLoadBalancing.RegionalOrigin("us-central1", ip);
-        assertThrows(IllegalArgumentException.class, () -> new CloudflareLoadBalancing.Args(ZONE, ACCOUNT, "p",
-                List.of("a.example.com"), List.of(origin, origin), "/health"), "a region twice");
-        assertThrows(IllegalArgumentException.class, () -> new CloudflareLoadBalancing.Args(ZONE, ACCOUNT, "p.q",
-                List.of("a.example.com"), List.of(origin), "/health"), "a pool name with a dot");
+        assertEquals("region us-central1 is given twice", refused(() -> new CloudflareLoadBalancing.Args(ZONE, ACCOUNT,
+                "p", List.of("a.example.com"), List.of(origin, origin), "/health")));
+        assertEquals("pool prefix 'p.q': letters, digits, hyphens, underscores", refused(() ->
+                new CloudflareLoadBalancing.Args(ZONE, ACCOUNT, "p.q", List.of("a.example.com"), List.of(origin), "/health")));
         var regions = new CloudflareLoadBalancing.Args(ZONE, ACCOUNT, "p", List.of("a.example.com"), List.of(origin), "/h");
-        assertThrows(IllegalArgumentException.class, () -> new CloudflareEdge.Args(ZONE, Output.of("t"),
-                List.of("a.example.com"), EdgeOrigin.answeringHttpChallenges(ip), regions), "an address and regions");
-        assertThrows(IllegalArgumentException.class, () -> new CloudflareEdge.Args(ZONE, Output.of("t"), List.of(),
-                EdgeOrigin.answeringHttpChallenges(ip)), "no domain");
+        assertEquals("the edge needs either one origin address or regions, not both", refused(() ->
+                new CloudflareEdge.Args(ZONE, Output.of("t"), List.of("a.example.com"),
+                        EdgeOrigin.answeringHttpChallenges(ip), regions)));
+        assertEquals("the edge serves at least one domain", refused(() -> new CloudflareEdge.Args(ZONE, Output.of("t"),
+                List.of(), EdgeOrigin.answeringHttpChallenges(ip))));
+    }
+
+    private static String refused(org.junit.jupiter.api.function.Executable construction) {
+        return assertThrows(IllegalArgumentException.class, construction).getMessage();
     }
 
     @Test
@@ -161,11 +166,13 @@ class CloudflareEdgeTest {
 
     @Test
     void aBrokenRangesFileIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> CloudflareRanges.parse(new java.io.StringReader(
-                "ipv4: [173.245.48.0/20, 173.245.48.0/20]")), "a range twice");
-        assertThrows(IllegalArgumentException.class, () -> CloudflareRanges.parse(new java.io.StringReader(
-                "ipv4: [173.245.48.0/33]")), "not a range");
-        assertThrows(IllegalArgumentException.class, () -> CloudflareRanges.parse(new java.io.StringReader(
-                "ipv4: []")), "empty");
+        assertEquals("/io/stagecraft/edge/cloudflare-ips.yaml: 173.245.48.0/20 is listed twice", refused(() ->
+                CloudflareRanges.parse(new java.io.StringReader("ipv4: [173.245.48.0/20, 173.245.48.0/20]"))));
+        assertEquals("/io/stagecraft/edge/cloudflare-ips.yaml: 173.245.48.0/33: prefix length above 32", refused(() ->
+                CloudflareRanges.parse(new java.io.StringReader("ipv4: [173.245.48.0/33]"))));
+        assertEquals("/io/stagecraft/edge/cloudflare-ips.yaml: ipv4 lists no range", refused(() ->
+                CloudflareRanges.parse(new java.io.StringReader("ipv4: []"))));
+        assertEquals("/io/stagecraft/edge/cloudflare-ips.yaml: needs an ipv4 list", refused(() ->
+                CloudflareRanges.parse(new java.io.StringReader("source: x"))));
     }
 }

@@ -24,7 +24,9 @@ class GcpCertificateMapTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> GcpCertificateMap.cnameTarget(
                 "app.example.com", List.of(record("_acme-challenge_x7.app.example.com.", "CNAME", "x.goog."))));
         assertTrue(e.getMessage().contains("not the CNAME _acme-challenge.app.example.com"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> GcpCertificateMap.cnameTarget("app.example.com", List.of()));
+        assertEquals("Certificate Manager's DNS authorization for app.example.com asks for [], not the CNAME"
+                + " _acme-challenge.app.example.com Stagecraft creates", assertThrows(IllegalStateException.class,
+                () -> GcpCertificateMap.cnameTarget("app.example.com", List.of())).getMessage());
     }
 
     @Test

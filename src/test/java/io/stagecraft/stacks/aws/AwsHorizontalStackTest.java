@@ -137,9 +137,14 @@ class AwsHorizontalStackTest {
                 urns(b).stream().filter(notReplica).collect(Collectors.toSet()), "the same resources");
         ReplacementTable table = ReplacementTable.load();
         assertEquals(List.of(), changes(table, a, b), "growing within the stage replaces nothing");
-        assertTrue(b.one(GROUP, "-api-group").number("desiredCapacity") > a.one(GROUP, "-api-group").number("desiredCapacity"));
-        assertTrue(b.one(GROUP, "-api-group").number("maxSize") > a.one(GROUP, "-api-group").number("maxSize"));
-        assertTrue(b.one(RDS, "-sql-primary").number("allocatedStorage") > a.one(RDS, "-sql-primary").number("allocatedStorage"));
+        // 500 and 900 req/s over 110 req/s per c5.large (2 vCPU x 50 x 1.1), plus one spare: 6 and 10, at most twice that
+        assertEquals(6, a.one(GROUP, "-api-group").number("desiredCapacity"));
+        assertEquals(10, b.one(GROUP, "-api-group").number("desiredCapacity"));
+        assertEquals(12, a.one(GROUP, "-api-group").number("maxSize"));
+        assertEquals(20, b.one(GROUP, "-api-group").number("maxSize"));
+        // 5,000 x 0.05 GB x 1.10 = 275 -> 280 GB; 9,000 x 0.05 x 1.10 = 495 -> 500 GB (rounded up to 10 GB)
+        assertEquals(280, a.one(RDS, "-sql-primary").number("allocatedStorage"));
+        assertEquals(500, b.one(RDS, "-sql-primary").number("allocatedStorage"));
         assertTrue(big.graphCost().monthlyTotal() > small.graphCost().monthlyTotal());
 
         // the way back: the bigger deployment's outputs are what the smaller plan reads as the last deployment
@@ -154,7 +159,7 @@ class AwsHorizontalStackTest {
         assertEquals(List.of(), changes(table, b, c), "shrinking the load replaces nothing and asks no refused shrink");
         assertEquals(b.one(RDS, "-sql-primary").number("allocatedStorage"), c.one(RDS, "-sql-primary").number("allocatedStorage"),
                 "storage stays at its high-water mark");
-        assertTrue(c.one(GROUP, "-api-group").number("desiredCapacity") < b.one(GROUP, "-api-group").number("desiredCapacity"));
+        assertEquals(6, c.one(GROUP, "-api-group").number("desiredCapacity"), "the pools follow the load back down");
     }
 
     @Test
