@@ -14,7 +14,7 @@ final class NodePacking {
     }
 
     /**
-     * @return nodes needed, or -1 when a single pod does not fit on an empty node
+     * @return nodes needed, or -1 when a pod does not fit on an empty node
      */
     static int nodes(List<PodPlan> pods, double cpuPerNode, double memoryGibPerNode, int maxPodsPerNode) {
         if (cpuPerNode <= 0 || memoryGibPerNode <= 0) {
@@ -31,31 +31,38 @@ final class NodePacking {
             left[i] = p.replicas();
         }
         int nodes = 0;
+        int[] placed = new int[order.size()];
         while (true) {
-            boolean any = false;
-            for (int l : left) {
-                any |= l > 0;
-            }
-            if (!any) {
-                return nodes;
-            }
-            nodes++;
             double cpu = cpuPerNode;
             double mem = memoryGibPerNode;
             int slots = maxPodsPerNode;
-            for (int i = 0; i < order.size() && slots > 0; i++) {
+            for (int i = 0; i < order.size(); i++) {
                 PodPlan p = order.get(i);
-                if (left[i] == 0) {
+                placed[i] = 0;
+                if (left[i] == 0 || slots == 0) {
                     continue;
                 }
                 int fit = (int) Math.min(slots, Math.min(Math.floor(cpu / p.cpuRequest() + 1e-9),
                         Math.floor(mem / (p.memoryMb() / 1024.0) + 1e-9)));
-                int placed = Math.min(fit, left[i]);
-                left[i] -= placed;
-                cpu -= placed * p.cpuRequest();
-                mem -= placed * p.memoryMb() / 1024.0;
-                slots -= placed;
+                placed[i] = Math.min(fit, left[i]);
+                cpu -= placed[i] * p.cpuRequest();
+                mem -= placed[i] * p.memoryMb() / 1024.0;
+                slots -= placed[i];
             }
+            // the next nodes fill the same way for as long as every pod placed here has as many left: take them at once
+            int same = Integer.MAX_VALUE;
+            for (int i = 0; i < order.size(); i++) {
+                if (placed[i] > 0) {
+                    same = Math.min(same, left[i] / placed[i]);
+                }
+            }
+            if (same == Integer.MAX_VALUE) {
+                return java.util.Arrays.stream(left).allMatch(l -> l == 0) ? nodes : -1; // -1: nothing fits an empty node
+            }
+            for (int i = 0; i < order.size(); i++) {
+                left[i] -= same * placed[i];
+            }
+            nodes += same;
         }
     }
 }

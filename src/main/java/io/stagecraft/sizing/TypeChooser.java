@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 final class TypeChooser {
     private final Catalog catalog;
     private final TierFamilies families;
+    /** The unpinned candidates per cloud and tier: the catalog and the families never change, and plans ask often. */
+    private final Map<Cloud, Map<Tier, List<InstanceType>>> familyTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     TypeChooser(Catalog catalog, TierFamilies families) {
         this.catalog = catalog;
@@ -67,10 +69,13 @@ final class TypeChooser {
     /** The types a tier may use: the pinned one, or every type of the tier's families (GPU tiers: GPU types only). */
     List<InstanceType> candidates(Workload w, Tier tier) {
         String pinned = w.typeOverrides().get(tier);
-        return catalog.compute(w.cloud()).stream()
-                .filter(t -> pinned != null ? t.name().equals(pinned)
-                        : families.allows(w.cloud(), tier, t.name()) && (tier == Tier.GPU) == (t.gpus() > 0))
-                .toList();
+        if (pinned != null) {
+            return catalog.compute(w.cloud()).stream().filter(t -> t.name().equals(pinned)).toList();
+        }
+        return familyTypes.computeIfAbsent(w.cloud(), c -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(tier, t -> catalog.compute(w.cloud()).stream()
+                        .filter(type -> families.allows(w.cloud(), t, type.name()) && (t == Tier.GPU) == (type.gpus() > 0))
+                        .toList());
     }
 
     Choice choose(List<InstanceType> candidates, Fitter fitter, String region) {

@@ -36,6 +36,8 @@ import java.util.concurrent.TimeUnit;
 public final class EngineBenchmark {
     private static final int[] SIZES = {10, 100, 1000};
     private static Path archive;
+    /** The children's class path: jars only, because a class-data archive refuses directories on the class path. */
+    private static String childClassPath;
 
     private EngineBenchmark() {
     }
@@ -51,7 +53,8 @@ public final class EngineBenchmark {
         }
         int repeats = Math.max(5, args.length > 0 ? Integer.parseInt(args[0]) : 5);
         List<String> engines = new ArrayList<>(List.of("plain", "offline"));
-        if (System.getProperty("java.class.path").contains("stagecraft.jar")) {
+        childClassPath = jarsOnly(System.getProperty("java.class.path"));
+        if (childClassPath.contains("stagecraft.jar")) {
             // what `stagecraft plan` does after its first run: reuse a class-data archive of the jar
             archive = Files.createTempFile("stagecraft-bench", ".jsa");
             Files.delete(archive);
@@ -98,7 +101,7 @@ public final class EngineBenchmark {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags(engine));
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(childClassPath);
         cmd.add(EngineBenchmark.class.getName());
         cmd.add("child");
         cmd.add(engine.startsWith("offline") ? "offline" : engine);
@@ -120,6 +123,30 @@ public final class EngineBenchmark {
             }
         }
         return new Result(wall, rss, registered);
+    }
+
+    /** The class path with each directory (the compiled test classes) packed into a temporary jar. */
+    static String jarsOnly(String classPath) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            Path dir = Path.of(entry);
+            if (!Files.isDirectory(dir)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = Files.createTempFile("stagecraft-bench-classes", ".jar");
+            jar.toFile().deleteOnExit();
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+                 var files = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    out.putNextEntry(new java.util.jar.JarEntry(dir.relativize(f).toString().replace('\\', '/')));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     /** The plain run gets the JVM defaults; the offline engine's launcher flags are part of what is measured. */

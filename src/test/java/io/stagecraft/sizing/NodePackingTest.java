@@ -1,0 +1,80 @@
+package io.stagecraft.sizing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Pods packed onto nodes by their requests: hand-worked cases and a node-by-node simulation written here. */
+class NodePackingTest {
+    private static PodPlan pod(String name, int replicas, double cpu, int memoryMb) {
+        return new PodPlan(name, "r", replicas, replicas, replicas, cpu, memoryMb);
+    }
+
+    @Test
+    void handWorkedCases() {
+        // 10 pods of 1 CPU / 1 GiB on 4-CPU / 16 GiB nodes: CPU bound, 4 per node -> 3 nodes (4 + 4 + 2)
+        assertEquals(3, NodePacking.nodes(List.of(pod("api", 10, 1.0, 1024)), 4.0, 16.0, 110));
+        // memory bound: 3 GiB pods on 8 GiB nodes fit 2 each -> 5 pods need 3 nodes
+        assertEquals(3, NodePacking.nodes(List.of(pod("cache", 5, 0.1, 3072)), 8.0, 8.0, 110));
+        // the pod limit binds: 0.1 CPU pods, 3 per node -> 7 pods need 3 nodes
+        assertEquals(3, NodePacking.nodes(List.of(pod("tiny", 7, 0.1, 64)), 8.0, 32.0, 3));
+        // mixed: 2 big (2 CPU, 6 GiB) and 4 small (0.5 CPU, 1 GiB) on 4 CPU / 8 GiB nodes: each node takes one big pod
+        // (memory 6 of 8) and then 2 small (CPU 2 + 1 = 3, memory 8): 2 nodes hold everything
+        assertEquals(2, NodePacking.nodes(List.of(pod("small", 4, 0.5, 1024), pod("big", 2, 2.0, 6144)), 4.0, 8.0, 110));
+        assertEquals(0, NodePacking.nodes(List.of(pod("none", 0, 1.0, 1024)), 4.0, 16.0, 110));
+    }
+
+    @Test
+    void aPodLargerThanANodeOrNoRoomAtAllIsRefused() {
+        assertEquals(-1, NodePacking.nodes(List.of(pod("huge", 1, 8.0, 1024)), 4.0, 16.0, 110));
+        assertEquals(-1, NodePacking.nodes(List.of(pod("huge", 1, 1.0, 32_768)), 4.0, 16.0, 110));
+        assertEquals(-1, NodePacking.nodes(List.of(pod("api", 1, 1.0, 1024)), 4.0, 16.0, 0));
+        assertEquals(-1, NodePacking.nodes(List.of(pod("api", 1, 1.0, 1024)), 0.0, 16.0, 110));
+    }
+
+    /** Node after node: fill each one with the most memory-hungry pods first, as the scheduler's first fit would. */
+    private static int oneNodeAtATime(List<PodPlan> pods, double cpuPerNode, double memGib, int maxPods) {
+        List<PodPlan> order = new ArrayList<>(pods);
+        order.sort(Comparator.comparingInt(PodPlan::memoryMb).reversed());
+        int[] left = order.stream().mapToInt(PodPlan::replicas).toArray();
+        int nodes = 0;
+        while (java.util.Arrays.stream(left).anyMatch(l -> l > 0)) {
+            nodes++;
+            double cpu = cpuPerNode;
+            double mem = memGib;
+            int slots = maxPods;
+            for (int i = 0; i < order.size(); i++) {
+                PodPlan p = order.get(i);
+                while (left[i] > 0 && slots > 0 && p.cpuRequest() <= cpu + 1e-9 && p.memoryMb() / 1024.0 <= mem + 1e-9) {
+                    left[i]--;
+                    slots--;
+                    cpu -= p.cpuRequest();
+                    mem -= p.memoryMb() / 1024.0;
+                }
+            }
+        }
+        return nodes;
+    }
+
+    @Test
+    void agreesWithPlacingPodsOneNodeAtATime() {
+        Random random = new Random(20261129);
+        double[] cpus = {0.25, 0.5, 1.0, 1.5, 2.0};
+        int[] mems = {256, 512, 1024, 2048, 3072};
+        for (int trial = 0; trial < 500; trial++) {
+            List<PodPlan> pods = new ArrayList<>();
+            for (int k = 0; k < 1 + random.nextInt(3); k++) {
+                pods.add(pod("w" + k, random.nextInt(400), cpus[random.nextInt(cpus.length)], mems[random.nextInt(mems.length)]));
+            }
+            double nodeCpu = 2 + random.nextInt(15);
+            double nodeMem = 4 + random.nextInt(60);
+            int maxPods = 8 + random.nextInt(110);
+            assertEquals(oneNodeAtATime(pods, nodeCpu, nodeMem, maxPods), NodePacking.nodes(pods, nodeCpu, nodeMem, maxPods),
+                    pods + " on " + nodeCpu + " CPU / " + nodeMem + " GiB / " + maxPods + " pods");
+        }
+    }
+}
