@@ -141,6 +141,24 @@ class StageMoveDiffTest {
     }
 
     @Test
+    void aSingleVmOnAwsMovingToHorizontalIsKeptAsLegacyWithItsVolume() {
+        Map<String, String> small = Map.of("stagecraft:users", "300", "stagecraft:domains", "app.example.com");
+        OfflinePlanner.Result single = first(Plans.settings(AWS, small));
+        OfflinePlanner.Result horizontal = Plans.next(single, Plans.settings(AWS, Map.of("stagecraft:users", "5000",
+                "stagecraft:domains", "app.example.com", "stagecraft:availability", "99.9")));
+        assertEquals(Stage.HORIZONTAL, horizontal.plan().stage());
+        PlanDiff move = PlanDiff.between(single, horizontal);
+        assertEquals(Set.of(), move.names(Operation.DELETE), "moving up deletes nothing of the single VM on AWS");
+        assertEquals(Set.of(), move.names(Operation.REPLACE));
+        assertEquals(List.of(), move.risks());
+        assertTrue(horizontal.run().graph().ofType("aws:ebs/volume:Volume").stream()
+                .anyMatch(n -> n.name().equals("stagecraft-data-volume")), "the legacy data volume stays");
+        assertEquals(Stage.SINGLE_VM, PreviousDeployment.parse(horizontal.run().outputs().get(PreviousDeployment.OUTPUT))
+                .legacyStage().orElseThrow());
+        assertCostDeltaIsTheDifference(move);
+    }
+
+    @Test
     void growingAndShrinkingInsideTheHorizontalStageNeverReplacesData() {
         OfflinePlanner.Result at5k = first(gcp(5000));
         OfflinePlanner.Result at9k = Plans.next(at5k, gcp(9000));
