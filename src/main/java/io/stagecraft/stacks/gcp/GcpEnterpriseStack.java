@@ -57,7 +57,7 @@ import java.util.Optional;
 
 /**
  * The enterprise stage on GCP (10,000 concurrent users and up): one private regional GKE cluster per region of the
- * plan, running the API and websocket workloads behind a GKE Gateway each; sharded Cloud SQL Postgres (user id modulo
+ * plan, running the API and websocket workloads behind a GKE Gateway each and the queue's background workers; sharded Cloud SQL Postgres (user id modulo
  * the shard count) with read replicas in the other regions; Memorystore per region; the assets bucket behind Cloud
  * CDN; and Cloudflare in front, load-balancing the regions' Gateways by the visitor's region with failover.
  *
@@ -77,6 +77,8 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
     public static final List<String> ASSET_PATHS = List.of("/static/", "/media/");
     /** The first label of the zone record the edge's origin rule sends asset paths to. */
     public static final String ASSETS_ORIGIN_LABEL = "stagecraft-assets";
+    /** What the worker pods are told they are (WORKER_TYPE): the message queue's consumers. */
+    public static final String WORKER_ROLE = "background";
 
     public static final StageStackFactory FACTORY = new StageStackFactory() {
         @Override
@@ -246,7 +248,7 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     dbSecretId, redisSecretIds.get(region)));
             new KubernetesApp(name + "-app-" + region, new KubernetesApp.Args(cluster.provider(), config.appImage(),
                     PoolStartupScript.AUTH_PROXY_IMAGE, config.appPort(), workloadsIn(plan, region),
-                    List.of(new KubernetesApp.Route("/ws", "websocket"), new KubernetesApp.Route("/", "api")),
+                    List.of(new KubernetesApp.Route("/ws", PodPlan.WEBSOCKET), new KubernetesApp.Route("/", PodPlan.API)),
                     config.domains(), app.email(), settings, shardMap.json(region), shardMap.proxyInstances(region),
                     ingress.name(), certificates.mapName(), armor.name(), cpuTarget, memoryTarget, labels),
                     ComponentResourceOptions.builder().parent(this).build());
@@ -302,17 +304,26 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         return out;
     }
 
-    /** The region's Deployments as the plan sized them; the load balancer keeps websockets an hour, as the pools'. */
+    /**
+     * The region's Deployments as the plan sized them; the load balancer keeps websockets an hour, as the pools'. The
+     * workers consume the message queue and serve nothing ({@value #WORKER_ROLE} in WORKER_TYPE).
+     */
     static List<KubernetesApp.Workload> workloadsIn(SizingPlan plan, String region) {
         List<KubernetesApp.Workload> out = new ArrayList<>();
         for (PodPlan p : plan.pods()) {
             if (!p.region().equals(region)) {
                 continue;
             }
-            boolean ws = p.name().equals("websocket");
+            int cpuMilli = (int) Math.round(p.cpuRequest() * 1000);
+            if (p.name().equals(PodPlan.WORKER)) {
+                out.add(KubernetesApp.Workload.background(p.name(), WORKER_ROLE, p.replicas(), p.min(), p.max(), cpuMilli,
+                        p.memoryMb()));
+                continue;
+            }
+            boolean ws = p.name().equals(PodPlan.WEBSOCKET);
             Tier tier = ws ? Tier.WEBSOCKET : Tier.API;
-            out.add(new KubernetesApp.Workload(p.name(), PoolRoles.role(tier), PoolRoles.HEALTH_PATHS.get(tier), p.replicas(),
-                    p.min(), p.max(), (int) Math.round(p.cpuRequest() * 1000), p.memoryMb(),
+            out.add(KubernetesApp.Workload.serving(p.name(), PoolRoles.role(tier), PoolRoles.HEALTH_PATHS.get(tier),
+                    p.replicas(), p.min(), p.max(), cpuMilli, p.memoryMb(),
                     ws ? GcpLoadBalancer.WEBSOCKET_TIMEOUT_SEC : GcpLoadBalancer.API_TIMEOUT_SEC, ws));
         }
         return out;

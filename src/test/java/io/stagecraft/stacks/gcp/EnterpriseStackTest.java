@@ -157,7 +157,70 @@ class EnterpriseStackTest {
             assertEquals(2.0, one(g, PDB, "stagecraft-app-" + region + "-websocket-disruption-budget")
                     .number("spec.minAvailable"));
         }
-        assertEquals(4, g.ofType(DEPLOYMENT).size(), "no worker Deployment: the plan has no worker workload");
+        assertEquals(6, g.ofType(DEPLOYMENT).size(), "api, websocket and worker in each region");
+    }
+
+    /**
+     * Workers follow the whole load, 1,000 req/s a pod, at least 2; the primary region runs them all, each other region
+     * half as many (at least 2). Autoscaler: 30% of the peak below (at least 2), twice the peak above.
+     */
+    @ParameterizedTest(name = "{0} users: {1} workers ({2}-{3}) in us-central1, {4} ({5}-{6}) in europe-west1")
+    @CsvSource({
+            // 2,500 req/s / 1,000 = 2.5 -> 3; europe-west1 3 x 0.5 = 1.5 -> 2; bounds 2-6 and 2-4
+            "25000, 3, 2, 6, 2, 2, 4",
+            // 5,000 req/s / 1,000 = 5; europe-west1 5 x 0.5 = 2.5 -> 3; bounds max(2, 1.5 -> 2)-10 and max(2, 0.9)-6
+            "50000, 5, 2, 10, 3, 2, 6"})
+    void workersRunInEveryRegionMoreInThePrimaryAndServeNothing(int users, int primary, int primaryMin, int primaryMax,
+                                                               int secondary, int secondaryMin, int secondaryMax) {
+        ResourceGraph g = plan("stagecraft:users", String.valueOf(users)).run().graph();
+        Map<String, int[]> expected = Map.of("us-central1", new int[] {primary, primaryMin, primaryMax},
+                "europe-west1", new int[] {secondary, secondaryMin, secondaryMax});
+        for (Map.Entry<String, int[]> e : expected.entrySet()) {
+            String prefix = "stagecraft-app-" + e.getKey() + "-worker";
+            ResourceNode worker = one(g, DEPLOYMENT, prefix);
+            assertEquals(e.getValue()[0], worker.number("spec.replicas"), e.getKey());
+            ResourceNode hpa = one(g, HPA, prefix + "-autoscaler");
+            assertEquals(e.getValue()[1], hpa.number("spec.minReplicas"), e.getKey());
+            assertEquals(e.getValue()[2], hpa.number("spec.maxReplicas"), e.getKey());
+            assertEquals(List.of(Map.of("type", "Resource", "resource", Map.of("name", "cpu",
+                    "target", Map.of("type", "Utilization", "averageUtilization", 70.0)))),
+                    hpa.input("spec.metrics").orElseThrow(), "CPU only");
+            assertEquals(1.0, one(g, PDB, prefix + "-disruption-budget").number("spec.minAvailable"), "the floor 2 less one");
+            Map<?, ?> app = containers(worker).get(0);
+            assertEquals("ghcr.io/acme/app:1.4.2", app.get("image"), "the API's image");
+            assertTrue(((List<?>) app.get("env")).contains(Map.of("name", "WORKER_TYPE", "value", "background")),
+                    app.get("env").toString());
+            assertNull(app.get("ports"), "a worker listens on nothing");
+            assertEquals(Map.of("requests", Map.of("cpu", "500m", "memory", "512Mi"),
+                    "limits", Map.of("cpu", "1000m", "memory", "512Mi")), app.get("resources"));
+            List<String> heartbeat = List.of("/bin/sh", "-c",
+                    "test -n \"$(find /tmp/stagecraft-worker-heartbeat -mmin -2 2>/dev/null)\"");
+            for (String probe : List.of("livenessProbe", "readinessProbe")) {
+                assertEquals(heartbeat, map(map(app.get(probe)).get("exec")).get("command"), probe);
+                assertNull(map(app.get(probe)).get("httpGet"), probe);
+            }
+            assertEquals(Map.of("runAsNonRoot", true, "readOnlyRootFilesystem", true, "allowPrivilegeEscalation",
+                    false, "privileged", false, "capabilities", Map.of("drop", List.of("ALL"))), app.get("securityContext"));
+            assertEquals("cloud-sql-proxy", containers(worker).get(1).get("name"), "the shards through the Auth Proxy");
+            assertEquals(120.0, worker.number("spec.template.spec.terminationGracePeriodSeconds"));
+        }
+        // no Service, backend or health-check policy, and no route for the workers
+        assertTrue(g.where(n -> n.name().contains("-worker-service") || n.name().contains("-worker-backend-policy")
+                || n.name().contains("-worker-health-check")).isEmpty());
+        ResourceNode routes = one(g, "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "stagecraft-app-us-central1-routes");
+        assertEquals(List.of("websocket", "api"), ((List<?>) routes.input("spec.rules").orElseThrow()).stream()
+                .map(r -> map(((List<?>) map(r).get("backendRefs")).get(0)).get("name")).toList());
+        // ingress: the deny-all policy covers every pod; the two that admit anything select the serving pods only
+        for (String policy : List.of("allow-load-balancer", "allow-namespace")) {
+            ResourceNode np = one(g, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "stagecraft-app-us-central1-" + policy);
+            assertEquals(List.of(Map.of("key", "app.kubernetes.io/name", "operator", "In", "values", List.of("api",
+                    "websocket"))), np.input("spec.podSelector.matchExpressions").orElseThrow(), policy);
+        }
+        assertEquals(List.of("Ingress"), one(g, "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+                "stagecraft-app-us-central1-deny-ingress").input("spec.policyTypes").orElseThrow());
+        assertTrue(g.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy").stream()
+                .noneMatch(np -> np.input("spec.egress").isPresent() || ((List<?>) np.input("spec.policyTypes")
+                        .orElseThrow()).contains("Egress")), "no egress policy: workers reach Cloud SQL and Redis as the API does");
     }
 
     @Test
@@ -301,7 +364,7 @@ class EnterpriseStackTest {
         assertEquals(clusters, g.ofType(NODE_POOL).size());
         assertEquals(clusters, g.ofType("gcp:redis/instance:Instance").size());
         assertEquals(clusters, g.ofType(POOL).size(), "one Cloudflare pool per region");
-        assertEquals(2 * clusters, g.ofType(DEPLOYMENT).size());
+        assertEquals(3 * clusters, g.ofType(DEPLOYMENT).size(), "api, websocket, worker");
         assertEquals(shards, r.plan().database().shards());
         assertEquals(shards, g.where(n -> n.type().equals(SQL) && n.name().endsWith("-primary")).size());
         assertEquals(instances, g.ofType(SQL).size());
