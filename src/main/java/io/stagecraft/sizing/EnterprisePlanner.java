@@ -129,6 +129,14 @@ final class EnterprisePlanner implements StagePlanner {
                 .orElseThrow(() -> new SizingException(WorkloadField.LOAD, Format.exact(w.load().value()),
                         "no managed Postgres tier carries one shard's share (" + shards + " shards)",
                         "a lighter load per user (dbQueriesPerRequest, readShare)"));
+        // the scaling guide's read-only analytics database comes with sharding ("200K+: sharded Cloud SQL (4 shards +
+        // replicas) + Analytics DB"): one replica of shard 0 in the primary region for reports, away from the replicas
+        // carrying the application's reads. A single database keeps its reports on its read replicas.
+        if (shards > 1) {
+            db = db.withAnalyticsReplica(c.database().analyticsTier(w, regions.get(0), d, shards));
+            reasons.add("reports read an analytics replica of shard 0 in " + regions.get(0) + " ("
+                    + db.analyticsTier().orElseThrow().name() + ", the cheapest tier replaying a shard's writes)");
+        }
         reasons.add(d.dbQueriesPerSecond() > c.get(QPS_PER_SHARD) * c.get(MIN_SHARDS)
                 ? Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s / " + Format.number(c.get(QPS_PER_SHARD))
                         + " per shard = " + shards + " shards"

@@ -73,6 +73,8 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
     public static final String TYPE = "stagecraft:gcp:EnterpriseStack";
     /** The Cloud SQL Auth Proxy's local port of shard s's primary is {@value #SHARD_PORT_BASE} + 2s, its reads +1. */
     public static final int SHARD_PORT_BASE = 5432;
+    /** The local Auth Proxy port of the analytics replica (below the shards' ports, which grow with the count). */
+    public static final int ANALYTICS_PORT = 5431;
     /** Which paths of the domains the assets load balancer (Cloud CDN) serves, through the edge's origin rule. */
     public static final List<String> ASSET_PATHS = List.of("/static/", "/media/");
     /** The first label of the zone record the edge's origin rule sends asset paths to. */
@@ -169,11 +171,16 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
             shardLabels.put("stagecraft-shard", String.valueOf(s));
             Optional<Moved> moved = s == 0
                     ? Optional.of(horizontal.component("stagecraft:gcp:Postgres", name + "-sql")) : Optional.empty();
-            shards.add(new GcpPostgres(shardName, new GcpPostgres.Args(project, primaryRegion, dbPlan.tier().name(),
+            GcpPostgres.Args shardArgs = new GcpPostgres.Args(project, primaryRegion, dbPlan.tier().name(),
                     dbPlan.highlyAvailable(), dbPlan.replicaRegions(), dbPlan.storageGb(), connections.primary(),
                     connections.replicas(), dbPlan.backupRetentionDays(), network.networkId(), privateServices,
-                    dbPassword, protect, shardLabels, moved),
-                    s == 0 ? carried(horizontal, name + "-sql") : child()));
+                    dbPassword, protect, shardLabels, moved);
+            // reports read shard 0's analytics replica while the data is sharded; a stack keeping more shards than its
+            // plan (the load fell) keeps the replica too, on the shard's tier, rather than deleting a protected instance
+            if (s == 0 && shardCount > 1) {
+                shardArgs = shardArgs.withAnalyticsReplica(dbPlan.analyticsTier().orElse(dbPlan.tier()).name());
+            }
+            shards.add(new GcpPostgres(shardName, shardArgs, s == 0 ? carried(horizontal, name + "-sql") : child()));
         }
         Map<String, GcpRedis> caches = new LinkedHashMap<>();
         for (CachePlan c : plan.caches()) {
@@ -363,7 +370,7 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
      * gets it with the local Auth Proxy ports of its region (writes to the shard's primary, reads from the shard's
      * replica in the region when it has one, else from the primary).
      */
-    record ShardMap(List<Shard> shards, String primaryRegion) {
+    record ShardMap(List<Shard> shards, String primaryRegion, Optional<Instance> analytics) {
         record Instance(String region, Output<String> connectionName, Output<String> privateIp) {
         }
 
@@ -380,7 +387,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 }
                 out.add(new Shard(new Instance(primaryRegion, p.connectionName(), p.privateIp()), replicas));
             }
-            return new ShardMap(out, primaryRegion);
+            GcpPostgres first = postgres.get(0);
+            Optional<Instance> analytics = first.analyticsConnectionName().map(connection -> new Instance(primaryRegion,
+                    connection, first.analyticsPrivateIp().orElseThrow()));
+            return new ShardMap(out, primaryRegion, analytics);
         }
 
         /** Every connection name and private IP, in a fixed order, resolved together. */
@@ -394,6 +404,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     all.add(r.privateIp());
                 }
             }
+            analytics.ifPresent(a -> {
+                all.add(a.connectionName());
+                all.add(a.privateIp());
+            });
             return Output.all(all);
         }
 
@@ -424,6 +438,9 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                         }
                         i += 2;
                     }
+                }
+                if (analytics.isPresent()) {
+                    out.add(v.get(i) + "?port=" + ANALYTICS_PORT);
                 }
                 return out;
             });
@@ -471,6 +488,13 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 list.add(e);
             }
             m.put("shards", list);
+            if (analytics.isPresent()) {
+                Map<String, Object> a = instance(analytics.get().region(), v.get(i), v.get(i + 1));
+                if (region != null) {
+                    a.put("read", "127.0.0.1:" + ANALYTICS_PORT);
+                }
+                m.put("analyticsReplica", a);
+            }
             return m;
         }
 

@@ -350,12 +350,12 @@ class EnterpriseStackTest {
 
     @ParameterizedTest(name = "{0} regions x {1} queries per request: {2} clusters, {3} shards, {4} Cloud SQL instances")
     @CsvSource({
-            // 2 regions: one replica per shard (db-custom-8-30720 holds a shard with one)
-            "us-central1;europe-west1, 16, 2, 4, 8",
-            "us-central1;europe-west1, 32, 2, 8, 16",
+            // 2 regions: one replica per shard (db-custom-8-30720 holds a shard with one), and the analytics replica
+            "us-central1;europe-west1, 16, 2, 4, 9",
+            "us-central1;europe-west1, 32, 2, 8, 17",
             // 3 regions: the plan takes db-custom-4-15360 with five replicas per shard, alternating the other regions
-            "us-central1;europe-west1;us-east1, 16, 3, 4, 24",
-            "us-central1;europe-west1;us-east1, 32, 3, 8, 48"})
+            "us-central1;europe-west1;us-east1, 16, 3, 4, 25",
+            "us-central1;europe-west1;us-east1, 32, 3, 8, 49"})
     void countsFollowRegionsAndShards(String regions, int queries, int clusters, int shards, int instances) {
         OfflinePlanner.Result r = plan("stagecraft:regions", regions.replace(';', ','),
                 "stagecraft:dbQueriesPerRequest", String.valueOf(queries));
@@ -370,6 +370,79 @@ class EnterpriseStackTest {
         assertEquals(instances, g.ofType(SQL).size());
         assertEquals(shards, g.ofType("gcp:sql/database:Database").size());
         assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005, "graph cost = sizing plan cost");
+    }
+
+    /**
+     * With shards, one analytics replica of shard 0 in the primary region, whatever the shard count; a single database
+     * has none. Its tier replays one shard's writes: 2,500 req/s x q queries x 20% writes / shards, at 875 queries/s per
+     * vCPU, with Postgres memory of 1 GiB per 100 writes/s up to 400 and 0.24 GiB per 100 above.
+     */
+    @ParameterizedTest(name = "{0} queries per request: {1} shards, analytics replica {2}")
+    @CsvSource({
+            // 5,000 q/s: one shard, no analytics replica
+            "2, 1, ''",
+            // 20,000 q/s, 2 shards: 2,000 writes/s a shard: 2.29 vCPU and 4 + 16 x 0.24 = 7.84 GiB: db-custom-4-15360
+            // (db-custom-2-13312 has 2 vCPU)
+            "8, 2, db-custom-4-15360",
+            // 40,000 q/s, 4 shards: 2,000 writes/s a shard, the same
+            "16, 4, db-custom-4-15360",
+            // 80,000 q/s, 8 shards: the same again
+            "32, 8, db-custom-4-15360"})
+    void shardsComeWithOneAnalyticsReplicaOfShardZero(int queries, int shards, String tier) {
+        OfflinePlanner.Result r = plan("stagecraft:dbQueriesPerRequest", String.valueOf(queries));
+        ResourceGraph g = r.run().graph();
+        assertEquals(shards, r.plan().database().shards());
+        List<ResourceNode> analytics = g.where(n -> n.type().equals(SQL) && "analytics".equals(
+                n.input("settings.userLabels").map(l -> map(l).get("stagecraft-role")).orElse(null)));
+        Map<?, ?> shardMap = map(r.run().outputs().get("shardMap"));
+        if (tier.isEmpty()) {
+            assertEquals(List.of(), analytics);
+            assertFalse(shardMap.containsKey("analyticsReplica"));
+            return;
+        }
+        assertEquals(1, analytics.size(), "one, whatever the shard count");
+        ResourceNode a = analytics.get(0);
+        assertEquals("stagecraft-sql-analytics-replica", a.name(), "shard 0's");
+        assertEquals("us-central1", a.string("region"));
+        assertEquals(one(g, SQL, "stagecraft-sql-primary").outputs().get("name"), a.string("masterInstanceName"));
+        assertEquals(tier, a.string("settings.tier"));
+        assertEquals("ZONAL", a.string("settings.availabilityType"));
+        assertEquals(false, a.input("settings.ipConfiguration.ipv4Enabled").orElseThrow(), "private IP only");
+        assertEquals(true, a.input("settings.ipConfiguration.requireSsl").orElseThrow());
+        assertEquals("0", a.string("settings.userLabels.stagecraft-shard"));
+        assertTrue(a.input("settings.backupConfiguration").isEmpty(), "a replica: the primary holds the backups");
+        // the shard map names it; every cluster's Auth Proxy serves it on local port 5431
+        assertEquals(Map.of("region", "us-central1", "connectionName", a.outputs().get("connectionName"),
+                "privateIp", a.outputs().get("privateIpAddress")), shardMap.get("analyticsReplica"));
+        List<?> proxyArgs = (List<?>) containers(one(g, DEPLOYMENT, "stagecraft-app-europe-west1-worker")).get(1).get("args");
+        assertTrue(proxyArgs.contains(a.outputs().get("connectionName") + "?port=5431"), proxyArgs.toString());
+        String json = map(one(g, "kubernetes:core/v1:ConfigMap", "stagecraft-app-europe-west1-shard-map").input("data")
+                .orElseThrow()).get("shard-map.json").toString();
+        assertTrue(json.contains("\"analyticsReplica\": {") && json.contains("\"read\": \"127.0.0.1:5431\""), json);
+        // the app's Cloud SQL grant covers it
+        String condition = one(g, "gcp:projects/iAMMember:IAMMember", "stagecraft-sql-app-client").string("condition.expression");
+        assertTrue(condition.contains("/instances/" + a.outputs().get("name") + "\""), condition);
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005, "graph cost = sizing plan cost");
+    }
+
+    /**
+     * The analytics replica's own cost lines, by hand from catalog.yaml: 4 shards (16 queries per request) on
+     * db-custom-4-15360 at $0.2702/h x 730 h = $197.246; storage as each shard's: 25,000 users x 0.05 GB / 4 shards =
+     * 312.5 GB x 1.1 (autoresize headroom) = 343.75, rounded up to 350 GB of SSD at $0.17 = $59.50.
+     */
+    @Test
+    void theAnalyticsReplicaIsPricedInThePlanAndFromTheGraph() {
+        OfflinePlanner.Result r = plan("stagecraft:dbQueriesPerRequest", "16");
+        List<io.stagecraft.sizing.LineItem> planned = r.plan().cost().items().stream()
+                .filter(i -> i.item().contains("analytics")).toList();
+        assertEquals(List.of("shard 0 analytics replica db-custom-4-15360", "shard 0 analytics replica storage 350 GB"),
+                planned.stream().map(io.stagecraft.sizing.LineItem::item).toList());
+        assertEquals(197.246, planned.get(0).monthlyUsd(), 1e-6);
+        assertEquals(59.50, planned.get(1).monthlyUsd(), 1e-6);
+        assertEquals("us-central1", planned.get(0).region());
+        double fromGraph = r.graphCost().items().stream().filter(i -> i.item().contains("stagecraft-sql-analytics-replica"))
+                .mapToDouble(io.stagecraft.sizing.LineItem::monthlyUsd).sum();
+        assertEquals(197.246 + 59.50, fromGraph, 1e-6);
     }
 
     @Test
