@@ -175,7 +175,11 @@ final class EnterprisePlanner implements StagePlanner {
         for (CachePlan cache : caches) {
             items.addAll(c.cache().cost(cache));
         }
-        items.add(c.prices().media(cloud, regions.get(0), d.mediaStorageGb()));
+        // the media bucket of a new stack is multi-region where the cloud and the primary region allow (a stack grown
+        // from the horizontal stage keeps its regional bucket: a bucket's location cannot change)
+        items.add(profile.multiRegionMediaStorage() != null && StorageLocations.multiRegionOf(regions.get(0)).isPresent()
+                ? c.prices().multiRegionMedia(cloud, regions.get(0), d.mediaStorageGb())
+                : c.prices().media(cloud, regions.get(0), d.mediaStorageGb()));
         List<String> notes = new ArrayList<>(r.notes());
         if (w.edge() == Edge.CLOUDFLARE) {
             // one pool per region, one origin (the region's ingress) per pool, steered by the visitor's region

@@ -41,6 +41,7 @@ import io.stagecraft.sizing.Edge;
 import io.stagecraft.sizing.PodPlan;
 import io.stagecraft.sizing.PoolPlan;
 import io.stagecraft.sizing.SizingPlan;
+import io.stagecraft.sizing.StorageLocations;
 import io.stagecraft.sizing.Tier;
 import io.stagecraft.stacks.GcpSettings;
 import io.stagecraft.stacks.MaxConnections;
@@ -190,9 +191,13 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     primary ? Optional.of(horizontal.component("stagecraft:gcp:Redis", name + "-redis")) : Optional.empty()),
                     primary ? carried(horizontal, name + "-redis") : child()));
         }
-        GcpStaticAssets assets = new GcpStaticAssets(name + "-assets", GcpStaticAssets.Args.defaults(primaryRegion, protect,
-                labels).movedFrom(horizontal.component("stagecraft:gcp:StaticAssets", name + "-assets")),
-                carried(horizontal, name + "-assets"));
+        GcpStaticAssets.Args assetsArgs = GcpStaticAssets.Args.defaults(primaryRegion, protect, labels)
+                .movedFrom(horizontal.component("stagecraft:gcp:StaticAssets", name + "-assets"));
+        Optional<String> multiRegion = assetsMultiRegion(primaryRegion, inputs.previous());
+        if (multiRegion.isPresent()) {
+            assetsArgs = assetsArgs.inMultiRegion(multiRegion.get());
+        }
+        GcpStaticAssets assets = new GcpStaticAssets(name + "-assets", assetsArgs, carried(horizontal, name + "-assets"));
 
         // certificates (validated by DNS records the edge creates), the origin lock, the assets' Cloud CDN
         GcpCertificateMap certificates = new GcpCertificateMap(name + "-certs", new GcpCertificateMap.Args(
@@ -279,8 +284,27 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         Map<String, Object> facts = new LinkedHashMap<>(PreviousDeployment.facts(plan.stage(), 0, connections.primary(),
                 connections.replicas(), List.of()));
         facts.put(PreviousDeployment.DB_SHARDS, shardCount);
+        facts.put(PreviousDeployment.ASSETS_LOCATION, assetsArgs.location());
         this.facts = facts;
         registerOutputs(outputs);
+    }
+
+    /**
+     * The multi-region the media bucket is created in, or empty for a regional bucket in the primary region. A
+     * bucket's location is force-new, so only a new stack gets a multi-region bucket: a stack with an earlier
+     * deployment keeps the location it recorded ({@value PreviousDeployment#ASSETS_LOCATION}), and one that recorded
+     * none (the horizontal stage, whose bucket the enterprise stage carries on, or an enterprise deployment from before
+     * the location was recorded) keeps its regional bucket.
+     */
+    static Optional<String> assetsMultiRegion(String primaryRegion, PreviousDeployment previous) {
+        if (previous.assetsLocation().isPresent()) {
+            String kept = previous.assetsLocation().get();
+            return StorageLocations.isMultiRegion(kept) ? Optional.of(kept) : Optional.empty();
+        }
+        if (previous.stage().isPresent()) {
+            return Optional.empty();
+        }
+        return StorageLocations.multiRegionOf(primaryRegion);
     }
 
     /** Shard 0 keeps the single database's component name; the others are numbered. */

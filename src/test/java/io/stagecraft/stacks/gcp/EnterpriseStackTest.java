@@ -314,7 +314,7 @@ class EnterpriseStackTest {
         assertEquals(Set.of("us-central1", "europe-west1"), g.ofType("gcp:redis/instance:Instance").stream()
                 .map(n -> n.string("region")).collect(Collectors.toSet()));
         ResourceNode bucket = g.one("gcp:storage/bucket:Bucket");
-        assertEquals("US-CENTRAL1", bucket.string("location"), "the plan prices one regional bucket, in the primary region");
+        assertEquals("US", bucket.string("location"), "a new stack's bucket: the multi-region holding us-central1");
         assertTrue(g.ofType("gcp:compute/backendBucket:BackendBucket").stream().allMatch(b -> b.bool("enableCdn")));
     }
 
@@ -445,6 +445,54 @@ class EnterpriseStackTest {
         assertEquals(197.246 + 59.50, fromGraph, 1e-6);
     }
 
+    /**
+     * A new stack's media bucket is in the multi-region containing the primary region, priced as multi-region Standard
+     * storage: 25,000 users x 0.05 GB = 1,250 GB x $0.026 (catalog.yaml, gcs-standard-multi-region) = $32.50 a month.
+     */
+    @Test
+    void aNewStacksMediaBucketIsMultiRegionAndPricedSo() {
+        OfflinePlanner.Result r = plan();
+        assertEquals("US", r.run().graph().one("gcp:storage/bucket:Bucket").string("location"));
+        List<io.stagecraft.sizing.LineItem> planned = r.plan().cost().items().stream()
+                .filter(i -> i.item().startsWith("media bucket")).toList();
+        assertEquals(1, planned.size());
+        assertEquals("media bucket (GCS multi-region Standard)", planned.get(0).item());
+        assertEquals(1250.0, planned.get(0).quantity());
+        assertEquals(32.50, planned.get(0).monthlyUsd(), 1e-6);
+        List<io.stagecraft.sizing.LineItem> graph = r.graphCost().items().stream()
+                .filter(i -> i.item().startsWith("stagecraft-assets-bucket")).toList();
+        assertEquals(List.of("stagecraft-assets-bucket (GCS multi-region Standard, expected media)"),
+                graph.stream().map(io.stagecraft.sizing.LineItem::item).toList());
+        assertEquals(32.50, graph.get(0).monthlyUsd(), 1e-6);
+        // Europe first: EU
+        assertEquals("EU", plan("stagecraft:regions", "europe-west1,us-central1").run().graph()
+                .one("gcp:storage/bucket:Bucket").string("location"));
+    }
+
+    @Test
+    void theBucketLocationFollowsTheRegionOnlyForANewStack() {
+        assertEquals(java.util.Optional.of("US"), io.stagecraft.sizing.StorageLocations.multiRegionOf("us-east1"));
+        assertEquals(java.util.Optional.of("EU"), io.stagecraft.sizing.StorageLocations.multiRegionOf("europe-west4"));
+        assertEquals(java.util.Optional.of("ASIA"), io.stagecraft.sizing.StorageLocations.multiRegionOf("asia-northeast1"));
+        assertEquals(java.util.Optional.empty(), io.stagecraft.sizing.StorageLocations.multiRegionOf("australia-southeast1"));
+        assertEquals(java.util.Optional.empty(), io.stagecraft.sizing.StorageLocations.multiRegionOf("northamerica-northeast1"),
+                "Montréal is not in the US multi-region");
+        io.stagecraft.stacks.PreviousDeployment none = io.stagecraft.stacks.PreviousDeployment.NONE;
+        assertEquals(java.util.Optional.of("US"), GcpEnterpriseStack.assetsMultiRegion("us-central1", none), "new stack");
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("australia-southeast1", none));
+        // the horizontal stage's deployment records no location: its regional bucket is kept
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "horizontal"))));
+        // an enterprise deployment keeps what it recorded, multi-region or not
+        assertEquals(java.util.Optional.of("US"), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "enterprise", "assetsLocation", "US"))));
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "enterprise", "assetsLocation", "US-CENTRAL1"))));
+        // one from before the location was recorded had a regional bucket
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "enterprise"))));
+    }
+
     @Test
     void theCloudflarePoolsAreTheRegionsIngressesSteeredByGeography() {
         OfflinePlanner.Result r = plan("stagecraft:regions", "us-central1,europe-west1,us-east1");
@@ -525,7 +573,7 @@ class EnterpriseStackTest {
         assertEquals("app.example.com", out.get("hostname"));
         assertEquals("https://app.example.com/", out.get("url"));
         assertEquals(Map.of("stage", "enterprise", "dbPrimaryMaxConnections", 1250, "dbReplicaMaxConnections", 1250,
-                "dbShards", 1, "cloud", "gcp"), out.get("deployment"));
+                "dbShards", 1, "assetsLocation", "US", "cloud", "gcp"), out.get("deployment"));
         ResourceNode provider = r.run().graph().one("pulumi:providers:kubernetes", "stagecraft-gke-us-central1-k8s");
         assertEquals(ResourceNode.SECRET, provider.inputs().get("kubeconfig"), "the kubeconfig is a secret");
     }
