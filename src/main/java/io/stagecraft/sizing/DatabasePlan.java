@@ -9,9 +9,9 @@ import java.util.Optional;
  *
  * @param replicaRegions   region of each read replica of a shard, in order
  * @param storageGb        disk per instance (it grows automatically beyond this)
- * @param analyticsTier    the tier of one more read replica of shard 0 in the primary region for reports (the scaling
- *                         guide's analytics database), apart from the replicas that carry the application's reads; empty
- *                         without one
+ * @param analyticsReplicaTier the tier of one more read replica of shard 0 in the primary region for reports (the scaling
+ *                         guide's analytics database), apart from the replicas that carry the application's reads; null
+ *                         without one (a plain value, so the plan serialises as JSON)
  */
 public record DatabasePlan(
         String engine,
@@ -27,7 +27,7 @@ public record DatabasePlan(
         double peakUtilization,
         String reason,
         List<Alternative> alternatives,
-        Optional<DatabaseTier> analyticsTier) {
+        DatabaseTier analyticsReplicaTier) {
 
     public DatabasePlan {
         replicaRegions = List.copyOf(replicaRegions);
@@ -39,12 +39,17 @@ public record DatabasePlan(
     }
 
     public boolean analyticsReplica() {
-        return analyticsTier.isPresent();
+        return analyticsReplicaTier != null;
+    }
+
+    /** The analytics replica's tier, if the plan has one. */
+    public Optional<DatabaseTier> analyticsTier() {
+        return Optional.ofNullable(analyticsReplicaTier);
     }
 
     /** The same plan with an analytics replica of shard 0 on the given tier. */
     public DatabasePlan withAnalyticsReplica(DatabaseTier analytics) {
         return new DatabasePlan(engine, region, tier, highlyAvailable, readReplicas, replicaRegions, shards, maxConnections,
-                storageGb, backupRetentionDays, peakUtilization, reason, alternatives, Optional.of(analytics));
+                storageGb, backupRetentionDays, peakUtilization, reason, alternatives, analytics);
     }
 }

@@ -135,7 +135,7 @@ final class DatabaseSizer {
                 + (pinned != null ? "; tier pinned" : "");
         return Optional.of(new DatabasePlan(catalog.profile(cloud).databaseEngine(), region, chosen.tier, ha,
                 chosen.replicas, replicaRegions, shards, connections, storageGb, (int) k.get(BACKUP_RETENTION_DAYS),
-                chosen.utilization, why, alternatives, Optional.empty()));
+                chosen.utilization, why, alternatives, null));
     }
 
     private static java.util.Map<Tier, String> withoutDatabasePin(Workload w) {
