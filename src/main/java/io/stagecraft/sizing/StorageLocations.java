@@ -6,8 +6,8 @@ import java.util.Optional;
  * Where the enterprise stage's media bucket lives on GCP: in the multi-region containing the primary region, so a
  * region's outage leaves the media readable. Cloud Storage's multi-regions are US (data centers in the United States),
  * EU (in the European Union) and ASIA (in Asia); a region outside them (Australia, the Americas outside the United
- * States, the Middle East, Africa) keeps a regional bucket. Read from the Cloud Storage locations page
- * (cloud.google.com/storage/docs/locations), 2026-11.
+ * States, the Middle East, Africa) keeps a regional bucket. The three multi-regions are those the Cloud Storage
+ * locations page (cloud.google.com/storage/docs/locations) lists; the region-name prefixes are Stagecraft's mapping.
  */
 public final class StorageLocations {
     private StorageLocations() {
