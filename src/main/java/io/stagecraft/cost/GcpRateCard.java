@@ -11,6 +11,7 @@ import io.stagecraft.sizing.StageLayout;
 import io.stagecraft.components.gcp.GkeNodePool;
 import java.util.ArrayList;
 import java.util.List;
+import io.stagecraft.sizing.StorageLocations;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -104,7 +105,12 @@ public final class GcpRateCard implements RateCard {
                 int gb = (int) n.number("memorySizeGb");
                 yield List.of(prices.cacheCapacity(n.name(), n.string("region"), prices.capacityBand(Cloud.GCP, tier, gb), gb));
             }
-            case "gcp:storage/bucket:Bucket" -> List.of(prices.service("storage", n.name() + " (GCS Standard, expected media)",
+            // a multi-region is priced under the regions it contains: the stack's primary region
+            case "gcp:storage/bucket:Bucket" -> StorageLocations.isMultiRegion(n.string("location"))
+                    ? List.of(prices.service("storage", n.name() + " (GCS multi-region Standard, expected media)",
+                            Cloud.GCP, c.defaultRegion(), prices.catalog().profile(Cloud.GCP).multiRegionMediaStorage(),
+                            Math.ceil(c.usage().mediaGb()), "GB"))
+                    : List.of(prices.service("storage", n.name() + " (GCS Standard, expected media)",
                     Cloud.GCP, n.string("location").toLowerCase(Locale.ROOT), prices.catalog().profile(Cloud.GCP).mediaStorage(),
                     Math.ceil(c.usage().mediaGb()), "GB"));
             case "gcp:secretmanager/secretVersion:SecretVersion" -> List.of(prices.service("platform",

@@ -93,6 +93,7 @@ public final class SizingReport {
                     .append(db.shards() > 1 ? db.shards() + " shards of " : "").append(db.tier().name())
                     .append(db.highlyAvailable() ? " HA" : "").append(" + ").append(db.readReplicas()).append(" read replica(s)")
                     .append(db.readReplicas() > 0 ? " in " + String.join(", ", db.replicaRegions()) : "")
+                    .append(db.analyticsTier().map(t -> " + an analytics replica of shard 0 (" + t.name() + ")").orElse(""))
                     .append(", ").append(db.storageGb()).append(" GB, max_connections ").append(db.maxConnections())
                     .append(", backups + PITR ").append(db.backupRetentionDays()).append(" days\n");
             sb.append("  ").append(db.reason()).append('\n');

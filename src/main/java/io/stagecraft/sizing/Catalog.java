@@ -201,7 +201,8 @@ public final class Catalog {
         for (Entry e : doc.get("profiles") == null ? List.<Entry>of() : entries(doc, "profiles")) {
             CloudProfile p = new CloudProfile(e.cloud(), e.string("bootDisk"), e.string("dataDisk"),
                     e.string("snapshotStorage"), e.string("staticIp"), e.string("mediaStorage"),
-                    e.string("mediaStorageLabel"), e.string("databaseEngine"), e.string("databaseStorage"),
+                    e.string("mediaStorageLabel"), e.optionalString("multiRegionMediaStorage"),
+                    e.optionalString("multiRegionMediaStorageLabel"), e.string("databaseEngine"), e.string("databaseStorage"),
                     e.string("databaseBackups"), e.string("cacheEngine"), e.optionalString("cacheSingleTier"),
                     e.optionalString("cacheReplicatedTier"), e.string("kubernetesReserve"), e.stageServices("horizontalServices"),
                     e.stageServices("enterpriseRegionServices"), e.stageServices("horizontalEdgeServices"),
@@ -246,6 +247,9 @@ public final class Catalog {
             }
             List<String> ids = new ArrayList<>(List.of(p.bootDisk(), p.dataDisk(), p.snapshotStorage(), p.staticIp(),
                     p.mediaStorage(), p.databaseStorage(), p.databaseBackups()));
+            if (p.multiRegionMediaStorage() != null) {
+                ids.add(p.multiRegionMediaStorage());
+            }
             p.horizontalServices().forEach(s -> ids.add(s.service()));
             p.enterpriseRegionServices().forEach(s -> ids.add(s.service()));
             p.horizontalEdgeServices().forEach(s -> ids.add(s.service()));

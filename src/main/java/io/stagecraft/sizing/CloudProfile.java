@@ -6,6 +6,8 @@ import java.util.List;
  * What differs between clouds, as catalog data rather than branches in code: the disk, snapshot, IP, object storage,
  * managed database and cache products a stage uses (catalog service ids), and the fixed services each stage pays for.
  *
+ * @param multiRegionMediaStorage the object storage service of a multi-region bucket, priced in the catalog under the
+ *                                regions the multi-region contains (null where the cloud has none)
  * @param cacheSingleTier         for caches priced by capacity: the service tier without a replica (else null)
  * @param cacheReplicatedTier     for caches priced by capacity: the service tier with a failover replica (else null)
  * @param kubernetesReserve       the managed Kubernetes service's node reservation formula: gke or eks
@@ -25,6 +27,8 @@ public record CloudProfile(
         String staticIp,
         String mediaStorage,
         String mediaStorageLabel,
+        String multiRegionMediaStorage,
+        String multiRegionMediaStorageLabel,
         String databaseEngine,
         String databaseStorage,
         String databaseBackups,

@@ -96,6 +96,15 @@ public enum Coefficient {
     WS_POD_VCPU(0.5, "vCPU", "CPU request of one websocket pod", "as the API pod; its connections follow from it"),
     WS_POD_BASE_MEMORY_GB(0.25, "GiB", "memory of a websocket pod before connections (runtime, channel layer client)",
             "guide 2 deployment example: 256Mi"),
+    WORKER_POD_VCPU(0.5, "vCPU", "CPU request of one background worker pod (async tasks from the message queue)",
+            "guide 3 Stage 4: the worker pods run the API's image, told apart by WORKER_TYPE; sized as the API pod"),
+    WORKER_POD_MEMORY_GB(0.5, "GiB", "memory request of one background worker pod",
+            "as the API pod (guide 2 deployment example: requests 256Mi, limits 512Mi)"),
+    RPS_PER_WORKER_POD(1_000, "req/s", "peak requests per second whose async tasks one worker pod keeps up with",
+            "guide 3 Stage 4: worker pods 5-10 in the primary region at ~5,000 req/s peak"),
+    SECONDARY_WORKER_SHARE(0.5, "fraction", "worker pods in each other region as a share of the primary region's",
+            "guide 3 Stage 4: worker pods 5-10 in the primary region, 2-5 in the replica region; tasks write to the"
+                    + " shards' primaries, which are in the primary region"),
     T4_RETRIEVAL_REQUESTS_PER_SECOND(30, "req/s", "retrieval requests (embed the query, rerank 20 candidates) one T4 serves",
             "sentence-transformers cross-encoder ms-marco-MiniLM-L6-v2: 1,800 docs/s on a V100, a T4 about a third"
                     + " (NVIDIA TensorRT BERT tables), so ~600 docs/s = 30 queries of 20 candidates"),

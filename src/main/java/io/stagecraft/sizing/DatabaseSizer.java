@@ -135,7 +135,7 @@ final class DatabaseSizer {
                 + (pinned != null ? "; tier pinned" : "");
         return Optional.of(new DatabasePlan(catalog.profile(cloud).databaseEngine(), region, chosen.tier, ha,
                 chosen.replicas, replicaRegions, shards, connections, storageGb, (int) k.get(BACKUP_RETENTION_DAYS),
-                chosen.utilization, why, alternatives));
+                chosen.utilization, why, alternatives, null));
     }
 
     private static java.util.Map<Tier, String> withoutDatabasePin(Workload w) {
@@ -143,6 +143,25 @@ final class DatabaseSizer {
         pins.putAll(w.typeOverrides());
         pins.remove(Tier.DATABASE);
         return pins;
+    }
+
+    /**
+     * The analytics replica's tier: the cheapest dedicated-core tier that replays one shard's writes at the CPU target
+     * with the memory Postgres needs for that rate. Reports take what is left; they never slow the application's reads,
+     * which go to the other replicas.
+     */
+    DatabaseTier analyticsTier(Workload w, String region, Demand total, int shards) {
+        double writes = total.share(1.0 / shards).dbWriteQueriesPerSecond();
+        double vcpuNeed = writes / k.get(DB_QPS_PER_VCPU);
+        double memNeed = memoryGb(writes);
+        Cloud cloud = w.cloud();
+        return catalog.databases(cloud).stream()
+                .filter(t -> families.allows(cloud, Tier.DATABASE, t.name()) && !t.sharedCore()
+                        && t.sustainedVcpu() + 1e-9 >= vcpuNeed && t.memoryGib() + 1e-9 >= memNeed)
+                .min(java.util.Comparator.comparingDouble(t -> t.hourlyPrice(region)))
+                .orElseThrow(() -> new SizingException(WorkloadField.LOAD, Format.exact(w.load().value()),
+                        "no managed Postgres tier replays " + Format.number(Money.round2(writes))
+                                + " writes/s for the analytics replica", "a lighter write load per shard"));
     }
 
     private double shardMonthly(String region, DatabaseTier tier, boolean ha, int replicas, List<String> replicaRegions,
@@ -174,6 +193,13 @@ final class DatabaseSizer {
                 items.add(prices.database(rl, rr, db.tier(), false));
                 items.add(prices.databaseStorage(rl + " storage " + db.storageGb() + " GB", cloud, rr, db.storageGb(), false));
             }
+        }
+        if (db.analyticsReplica()) {
+            // zonal, no backups of its own, in the primary's region, on its own tier
+            String label = (db.shards() > 1 ? "shard 0 " : "Postgres ") + "analytics replica";
+            items.add(prices.database(label, db.region(), db.analyticsTier().orElseThrow(), false));
+            items.add(prices.databaseStorage(label + " storage " + db.storageGb() + " GB", cloud, db.region(),
+                    db.storageGb(), false));
         }
         return items;
     }

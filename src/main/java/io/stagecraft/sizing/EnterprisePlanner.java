@@ -6,6 +6,10 @@ import static io.stagecraft.sizing.Coefficient.NODE_DAEMONSET_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.NODE_DAEMONSET_VCPU;
 import static io.stagecraft.sizing.Coefficient.WS_POD_BASE_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.WS_POD_VCPU;
+import static io.stagecraft.sizing.Coefficient.RPS_PER_WORKER_POD;
+import static io.stagecraft.sizing.Coefficient.SECONDARY_WORKER_SHARE;
+import static io.stagecraft.sizing.Coefficient.WORKER_POD_MEMORY_GB;
+import static io.stagecraft.sizing.Coefficient.WORKER_POD_VCPU;
 import static io.stagecraft.sizing.Coefficient.BACKUP_RETENTION_DAYS;
 import static io.stagecraft.sizing.Coefficient.BOOT_DISK_GB;
 import static io.stagecraft.sizing.Coefficient.HORIZONTAL_MIN_READ_REPLICAS;
@@ -31,6 +35,10 @@ import java.util.Optional;
  * The enterprise stage: a Kubernetes cluster per region, each region sized for its share of the load plus part of a
  * lost region's, pods with autoscaler bounds, sharded Postgres with a read replica per shard in each other region,
  * Redis per region, and the cloud's per-region fixed services.
+ *
+ * <p>Background workers (the message queue's consumers) follow the whole load, not a region's share: their tasks write
+ * to the shards' primaries, all in the primary region, so the primary region runs them all and each other region a
+ * smaller set that keeps the queue moving when the primary region is lost.
  */
 final class EnterprisePlanner implements StagePlanner {
     private final SizingContext c;
@@ -59,6 +67,11 @@ final class EnterprisePlanner implements StagePlanner {
         List<LineItem> items = new ArrayList<>();
         int minHa = (int) c.get(MIN_HA_NODES);
         KubeReserve reserve = KubeReserve.of(profile.kubernetesReserve());
+        int primaryWorkers = (int) Math.max(minHa, Math.ceil(d.peakRequestsPerSecond() / c.get(RPS_PER_WORKER_POD) - 1e-9));
+        int secondaryWorkers = (int) Math.max(minHa, Math.ceil(primaryWorkers * c.get(SECONDARY_WORKER_SHARE) - 1e-9));
+        reasons.add(Format.number(Money.round2(d.peakRequestsPerSecond())) + " req/s / "
+                + Format.number(c.get(RPS_PER_WORKER_POD)) + " per worker pod = " + primaryWorkers + " worker pods in "
+                + regions.get(0) + (n > 1 ? ", " + secondaryWorkers + " in each other region" : ""));
         for (String region : regions) {
             Demand rd = d.share(share);
             double apiVcpu = rd.peakRequestsPerSecond() / c.get(RPS_PER_VCPU);
@@ -66,12 +79,17 @@ final class EnterprisePlanner implements StagePlanner {
             int connectionsPerPod = (int) (c.get(WS_POD_VCPU) * c.get(WS_CONNECTIONS_PER_VCPU));
             int wsPods = (int) Math.max(minHa, Math.ceil(rd.websocketConnections() / connectionsPerPod - 1e-9));
             double wsPodMemory = c.get(WS_POD_BASE_MEMORY_GB) + connectionsPerPod * c.get(WS_MB_PER_CONNECTION) / 1024.0;
-            PodPlan api = podPlan("api", region, apiPods, c.get(API_POD_VCPU), mebibytes(c.get(API_POD_MEMORY_GB)));
-            PodPlan ws = podPlan("websocket", region, wsPods, c.get(WS_POD_VCPU), mebibytes(wsPodMemory));
+            PodPlan api = podPlan(PodPlan.API, region, apiPods, c.get(API_POD_VCPU), mebibytes(c.get(API_POD_MEMORY_GB)));
+            PodPlan ws = podPlan(PodPlan.WEBSOCKET, region, wsPods, c.get(WS_POD_VCPU), mebibytes(wsPodMemory));
+            int workerPods = region.equals(regions.get(0)) ? primaryWorkers : secondaryWorkers;
+            PodPlan worker = podPlan(PodPlan.WORKER, region, workerPods, c.get(WORKER_POD_VCPU),
+                    mebibytes(c.get(WORKER_POD_MEMORY_GB)));
             pods.add(api);
             pods.add(ws);
-            List<PodPlan> regionPods = List.of(api, ws);
+            pods.add(worker);
+            List<PodPlan> regionPods = List.of(api, ws, worker);
             int minNodes = (int) c.get(MIN_K8S_NODES_PER_REGION);
+            double cpuRequested = regionPods.stream().mapToDouble(p -> p.replicas() * p.cpuRequest()).sum();
             Fitter fitter = t -> {
                 double cpuCap = t.vcpu() - reserve.cpu(t.vcpu()) - c.get(NODE_DAEMONSET_VCPU);
                 double memCap = t.memoryGib() - reserve.memoryGib(t.memoryGib()) - c.get(NODE_DAEMONSET_MEMORY_GB);
@@ -81,16 +99,15 @@ final class EnterprisePlanner implements StagePlanner {
                             + Format.number(Money.round2(memCap)) + " GiB allocatable");
                 }
                 int count = Math.max(minNodes, packed);
-                double requested = regionPods.stream().mapToDouble(p -> p.replicas() * p.cpuRequest()).sum();
-                return new Fit(packed, count, cpuCap, requested / (count * cpuCap), null);
+                return new Fit(packed, count, cpuCap, cpuRequested / (count * cpuCap), null);
             };
-            double cpuRequested = apiPods * api.cpuRequest() + wsPods * ws.cpuRequest();
             pools.add(c.pools().pool(w, Tier.NODES, region, cpuRequested, "vCPU of pod requests", fitter,
                     new TypeChooser.Redundancy(minNodes, 0), apiPods + " API pods (" + Format.number(api.cpuRequest())
-                            + " vCPU, " + api.memoryMb() + " MiB) and " + wsPods + " websocket pods ("
+                            + " vCPU, " + api.memoryMb() + " MiB), " + wsPods + " websocket pods ("
                             + Format.number(ws.cpuRequest()) + " vCPU, " + ws.memoryMb() + " MiB, "
-                            + Format.number(connectionsPerPod) + " connections each) packed on nodes after the kubelet"
-                            + " reserve and DaemonSets"));
+                            + Format.number(connectionsPerPod) + " connections each) and " + workerPods
+                            + " worker pods (" + Format.number(worker.cpuRequest()) + " vCPU, " + worker.memoryMb()
+                            + " MiB) packed on nodes after the kubelet reserve and DaemonSets"));
             if (d.gpus() > 0) {
                 pools.add(c.pools().gpu(w, region, rd.gpus(), new TypeChooser.Redundancy(minHa, 0)));
             }
@@ -112,6 +129,14 @@ final class EnterprisePlanner implements StagePlanner {
                 .orElseThrow(() -> new SizingException(WorkloadField.LOAD, Format.exact(w.load().value()),
                         "no managed Postgres tier carries one shard's share (" + shards + " shards)",
                         "a lighter load per user (dbQueriesPerRequest, readShare)"));
+        // the scaling guide's read-only analytics database comes with sharding ("200K+: sharded Cloud SQL (4 shards +
+        // replicas) + Analytics DB"): one replica of shard 0 in the primary region for reports, away from the replicas
+        // carrying the application's reads. A single database keeps its reports on its read replicas.
+        if (shards > 1) {
+            db = db.withAnalyticsReplica(c.database().analyticsTier(w, regions.get(0), d, shards));
+            reasons.add("reports read an analytics replica of shard 0 in " + regions.get(0) + " ("
+                    + db.analyticsTier().orElseThrow().name() + ", the cheapest tier replaying a shard's writes)");
+        }
         reasons.add(d.dbQueriesPerSecond() > c.get(QPS_PER_SHARD) * c.get(MIN_SHARDS)
                 ? Format.number(Money.round2(d.dbQueriesPerSecond())) + " queries/s / " + Format.number(c.get(QPS_PER_SHARD))
                         + " per shard = " + shards + " shards"
@@ -150,7 +175,11 @@ final class EnterprisePlanner implements StagePlanner {
         for (CachePlan cache : caches) {
             items.addAll(c.cache().cost(cache));
         }
-        items.add(c.prices().media(cloud, regions.get(0), d.mediaStorageGb()));
+        // the media bucket of a new stack is multi-region where the cloud and the primary region allow (a stack grown
+        // from the horizontal stage keeps its regional bucket: a bucket's location cannot change)
+        items.add(profile.multiRegionMediaStorage() != null && StorageLocations.multiRegionOf(regions.get(0)).isPresent()
+                ? c.prices().multiRegionMedia(cloud, regions.get(0), d.mediaStorageGb())
+                : c.prices().media(cloud, regions.get(0), d.mediaStorageGb()));
         List<String> notes = new ArrayList<>(r.notes());
         if (w.edge() == Edge.CLOUDFLARE) {
             // one pool per region, one origin (the region's ingress) per pool, steered by the visitor's region

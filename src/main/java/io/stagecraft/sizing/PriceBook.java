@@ -60,6 +60,16 @@ public final class PriceBook {
         return service("storage", p.mediaStorageLabel(), cloud, region, p.mediaStorage(), Math.ceil(gb), "GB");
     }
 
+    /**
+     * Media in a multi-region bucket, where the cloud's profile has one; {@code region} is a region the multi-region
+     * contains (the catalog prices it there).
+     */
+    public LineItem multiRegionMedia(Cloud cloud, String region, double gb) {
+        CloudProfile p = catalog.profile(cloud);
+        return service("storage", p.multiRegionMediaStorageLabel(), cloud, region, p.multiRegionMediaStorage(),
+                Math.ceil(gb), "GB");
+    }
+
     /** A fixed service a stage pays for; named quantities (vms, natGateways) come from the stage planner. */
     public LineItem stageService(Cloud cloud, CloudProfile.StageService s, String region, Map<String, Double> named) {
         return service(s.category(), s.item(), cloud, region, s.service(), s.quantity(named), s.unit());

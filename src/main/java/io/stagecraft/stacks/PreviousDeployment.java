@@ -33,12 +33,14 @@ import java.util.Optional;
  * @param cloud            the cloud the stack last ran on
  * @param dbShards         the database shards the enterprise stage last ran, which a smaller plan must not drop (each
  *                         holds its users' rows)
+ * @param assetsLocation   where the enterprise stage's media bucket was created (a bucket's location is force-new: the
+ *                         next deployment keeps it); empty before the enterprise stage recorded it
  */
 public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPrimaryMaxConnections,
                                  int dbReplicaMaxConnections, List<String> certificateDomains, int dbStorageGb,
                                  Optional<Map<String, Object>> singleVm, boolean singleVmProtected,
                                  Optional<Stage> legacyStage, Optional<Stage> retiredStage, Optional<Cloud> cloud,
-                                 int dbShards) {
+                                 int dbShards, Optional<String> assetsLocation) {
 
     /** The stack output that carries the facts. */
     public static final String OUTPUT = "deployment";
@@ -48,8 +50,9 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
     public static final String RETIRED_STAGE = "retiredStage";
     public static final String CLOUD = "cloud";
     public static final String DB_SHARDS = "dbShards";
+    public static final String ASSETS_LOCATION = "assetsLocation";
     public static final PreviousDeployment NONE = new PreviousDeployment(Optional.empty(), 0, 0, 0, List.of(), 0,
-            Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), 0);
+            Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty());
 
     public PreviousDeployment {
         certificateDomains = List.copyOf(certificateDomains);
@@ -135,7 +138,8 @@ public record PreviousDeployment(Optional<Stage> stage, int dataDiskGb, int dbPr
         return new PreviousDeployment(stage(m, "stage"), whole(m.get("dataDiskGb")), whole(m.get("dbPrimaryMaxConnections")),
                 whole(m.get("dbReplicaMaxConnections")), domains, whole(m.get("dbStorageGb")), singleVm, singleVmProtected,
                 stage(m, LEGACY_STAGE), stage(m, RETIRED_STAGE),
-                m.get(CLOUD) instanceof String c ? Cloud.fromId(c) : Optional.empty(), whole(m.get(DB_SHARDS)));
+                m.get(CLOUD) instanceof String c ? Cloud.fromId(c) : Optional.empty(), whole(m.get(DB_SHARDS)),
+                m.get(ASSETS_LOCATION) instanceof String l && !l.isBlank() ? Optional.of(l) : Optional.empty());
     }
 
     private static Optional<Stage> stage(Map<?, ?> m, String key) {

@@ -80,15 +80,19 @@ class SizingModelTest {
         PodPlan ws = p.pods().stream().filter(x -> x.name().equals("websocket")).findFirst().orElseThrow();
         assertEquals(13, ws.replicas());
         assertEquals(319, ws.memoryMb());
+        // 2,500 req/s / 1,000 per worker pod = 2.5 -> 3 workers of 0.5 vCPU and 512 MiB; bounds max(2, 0.9) and 6
+        PodPlan worker = p.pods().stream().filter(x -> x.name().equals("worker")).findFirst().orElseThrow();
+        assertEquals(List.of(3, 2, 6, 512), List.of(worker.replicas(), worker.min(), worker.max(), worker.memoryMb()));
+        assertEquals(0.5, worker.cpuRequest());
         // n2-highcpu-16: 16 vCPU less 0.06 + 0.01 + 0.01 + 12 x 0.0025 = 0.11 reserved and 0.5 for DaemonSets = 15.39;
         // 16 GiB less 1 + 0.8 + 0.8 + 0.0 (16 GiB ends the 10% band) = 2.6 GiB, 100 MiB eviction and 0.5 GiB = 12.80 GiB.
         // By memory a node takes 25 API pods (12.5 GiB); 4 nodes hold the 100 API pods, the 13 websocket pods
-        // (4.05 GiB) a fifth: 5 nodes, 57.5 vCPU of 76.95 requested
+        // (4.05 GiB) and the 3 workers (1.5 GiB) a fifth: 5 nodes, 59 vCPU of 76.95 requested
         PoolPlan nodes = p.pool(Tier.NODES).orElseThrow();
         assertEquals("n2-highcpu-16", nodes.type().name());
         assertEquals(5, nodes.count());
         assertEquals(15.39, nodes.capacityPerUnit(), 1e-9);
-        double requested = 100 * 0.5 + 13 * 0.5;
+        double requested = 100 * 0.5 + 13 * 0.5 + 3 * 0.5;
         assertTrue(nodes.count() * nodes.capacityPerUnit() >= requested, "never short of the pods' requests");
         // AWS at 100,000 users: every region's nodes hold at least what its pods request
         SizingPlan aws = plan(100_000, Cloud.AWS, 99.99);
@@ -98,6 +102,33 @@ class SizingModelTest {
             assertTrue(n.count() * n.capacityPerUnit() >= asked, n.region() + ": " + n.count() + " x " + n.capacityPerUnit()
                     + " < " + asked);
         }
+    }
+
+    /**
+     * Workers follow the whole load, not a region's share: the primary region runs one per 1,000 req/s at peak (the
+     * scaling guide's 5-10 worker pods at ~5,000 req/s), each other region half as many; at least 2 everywhere.
+     */
+    @Test
+    void workerPodsFollowTheWholeLoadAndThePrimaryRegionRunsMore() {
+        // 100,000 users at 99.99%: 10,000 req/s -> 10 workers in us-central1 (bounds max(2, 3) and 20), 5 in
+        // europe-west1 (bounds max(2, 1.5 -> 2) and 10)
+        SizingPlan big = plan(100_000, Cloud.GCP, 99.99);
+        assertEquals(List.of("us-central1", "europe-west1"), big.regions());
+        assertEquals(List.of(List.of("us-central1", 10, 3, 20), List.of("europe-west1", 5, 2, 10)), workers(big));
+        // 12,000 users at 99.99%: 1,200 req/s -> 2 (1.2 -> 2) in us-central1 and the least, 2, in europe-west1
+        assertEquals(List.of(List.of("us-central1", 2, 2, 4), List.of("europe-west1", 2, 2, 4)),
+                workers(plan(12_000, Cloud.GCP, 99.99)));
+        // every region's nodes hold its pods' requests, workers included
+        for (PoolPlan n : big.pools(Tier.NODES)) {
+            double asked = big.pods().stream().filter(x -> x.region().equals(n.region()))
+                    .mapToDouble(x -> x.replicas() * x.cpuRequest()).sum();
+            assertTrue(n.count() * n.capacityPerUnit() >= asked, n.region());
+        }
+    }
+
+    private static List<List<Object>> workers(SizingPlan p) {
+        return p.pods().stream().filter(x -> x.name().equals("worker"))
+                .map(x -> List.<Object>of(x.region(), x.replicas(), x.min(), x.max())).toList();
     }
 
     /** Item 11: a load-balanced pool has at least 2 instances, and at 99.9% survives losing one at peak. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class StackRulesTest {
     private static PreviousDeployment previous(int primary, int replicas) {
         return new PreviousDeployment(Optional.of(Stage.HORIZONTAL), 0, primary, replicas, List.of(), 0, Optional.empty(),
-                false, Optional.empty(), Optional.empty(), Optional.empty(), 0);
+                false, Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty());
     }
 
     @Test

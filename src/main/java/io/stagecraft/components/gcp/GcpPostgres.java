@@ -50,9 +50,13 @@ public final class GcpPostgres extends ComponentResource {
     /** Created at the plan's size, then grown by autoresize: Pulumi leaves the size alone afterwards. */
     public static final String GROWN_BY_AUTORESIZE = "settings.diskSize";
     public static final String CLIENT_ROLE = "roles/cloudsql.client";
+    /** The label that tells the analytics replica from the replicas carrying the application's reads. */
+    public static final String ROLE_LABEL = "stagecraft-role";
+    public static final String ANALYTICS_ROLE = "analytics";
 
     private final DatabaseInstance primary;
     private final List<DatabaseInstance> replicas = new ArrayList<>();
+    private final Optional<DatabaseInstance> analytics;
     private final List<String> replicaRegions;
     private final String project;
 
@@ -68,7 +72,8 @@ public final class GcpPostgres extends ComponentResource {
                 .region(args.region())
                 .databaseVersion(DATABASE_VERSION)
                 .deletionProtection(true)
-                .settings(settings(args, args.highlyAvailable() ? "REGIONAL" : "ZONAL", true, args.maxConnections()))
+                .settings(settings(args, args.tier(), args.highlyAvailable() ? "REGIONAL" : "ZONAL", true,
+                        args.maxConnections(), args.labels()))
                 .build(), primaryOptions);
         for (int i = 0; i < args.replicaRegions().size(); i++) {
             String suffix = "-replica-" + (i + 1);
@@ -80,8 +85,24 @@ public final class GcpPostgres extends ComponentResource {
                     .databaseVersion(DATABASE_VERSION)
                     .masterInstanceName(primary.name())
                     .deletionProtection(true)
-                    .settings(settings(args, "ZONAL", false, args.replicaMaxConnections()))
+                    .settings(settings(args, args.tier(), "ZONAL", false, args.replicaMaxConnections(), args.labels()))
                     .build(), replicaOptions));
+        }
+        if (args.analyticsTier().isPresent()) {
+            // reports read here, in the primary's region, away from the replicas serving the application's reads
+            Map<String, String> labels = new java.util.LinkedHashMap<>(args.labels());
+            labels.put(ROLE_LABEL, ANALYTICS_ROLE);
+            this.analytics = Optional.of(new DatabaseInstance(name + "-analytics-replica", DatabaseInstanceArgs.builder()
+                    .region(args.region())
+                    .databaseVersion(DATABASE_VERSION)
+                    .masterInstanceName(primary.name())
+                    .deletionProtection(true)
+                    .settings(settings(args, args.analyticsTier().get(), "ZONAL", false, args.replicaMaxConnections(),
+                            labels))
+                    .build(), CustomResourceOptions.builder().parent(this).protect(args.protect())
+                    .dependsOn(args.privateServices()).ignoreChanges(GROWN_BY_AUTORESIZE).build()));
+        } else {
+            this.analytics = Optional.empty();
         }
         new Database(name + "-db", DatabaseArgs.builder()
                 .instance(primary.name())
@@ -98,12 +119,22 @@ public final class GcpPostgres extends ComponentResource {
     }
 
 
-    /** Instance names of the primary and every replica, primary first. */
+    /** Instance names of the primary and every replica (the analytics replica last), primary first. */
     public List<Output<String>> instanceNames() {
         List<Output<String>> names = new ArrayList<>();
         names.add(primary.name());
         replicas.forEach(r -> names.add(r.name()));
+        analytics.ifPresent(a -> names.add(a.name()));
         return names;
+    }
+
+    /** The analytics replica's connection name and private IP, when it has one. */
+    public Optional<Output<String>> analyticsConnectionName() {
+        return analytics.map(DatabaseInstance::connectionName);
+    }
+
+    public Optional<Output<String>> analyticsPrivateIp() {
+        return analytics.map(DatabaseInstance::privateIpAddress);
     }
 
     /** Regions of the read replicas, in order. */
@@ -111,17 +142,17 @@ public final class GcpPostgres extends ComponentResource {
         return replicaRegions;
     }
 
-    private static DatabaseInstanceSettingsArgs settings(Args args, String availability, boolean primary,
-                                                         int maxConnections) {
+    private static DatabaseInstanceSettingsArgs settings(Args args, String tier, String availability, boolean primary,
+                                                         int maxConnections, Map<String, String> labels) {
         DatabaseInstanceSettingsArgs.Builder s = DatabaseInstanceSettingsArgs.builder()
-                .tier(args.tier())
+                .tier(tier)
                 .edition("ENTERPRISE")
                 .availabilityType(availability)
                 .diskType("PD_SSD")
                 .diskSize(args.storageGb())
                 .diskAutoresize(true)
                 .deletionProtectionEnabled(true)
-                .userLabels(args.labels())
+                .userLabels(labels)
                 .ipConfiguration(DatabaseInstanceSettingsIpConfigurationArgs.builder()
                         .ipv4Enabled(false)
                         .privateNetwork(args.network())
@@ -191,11 +222,29 @@ public final class GcpPostgres extends ComponentResource {
      * @param password        a Pulumi secret
      * @param moved           this component as an earlier stage declared it (its instances keep their identity), or
      *                        empty
+     * @param analyticsTier   the tier of one more read replica in the primary's region, labelled {@value #ROLE_LABEL}:
+     *                        {@value #ANALYTICS_ROLE}, for reports (its max_connections is the replicas', as hot standby
+     *                        requires), or empty
      */
     public record Args(String project, String region, String tier, boolean highlyAvailable, List<String> replicaRegions,
                        int storageGb, int maxConnections, int replicaMaxConnections, int retentionDays,
                        Output<String> network, List<Resource> privateServices, Output<String> password, boolean protect,
-                       Map<String, String> labels, Optional<Moved> moved) {
+                       Map<String, String> labels, Optional<Moved> moved, Optional<String> analyticsTier) {
+        public Args(String project, String region, String tier, boolean highlyAvailable, List<String> replicaRegions,
+                    int storageGb, int maxConnections, int replicaMaxConnections, int retentionDays,
+                    Output<String> network, List<Resource> privateServices, Output<String> password, boolean protect,
+                    Map<String, String> labels, Optional<Moved> moved) {
+            this(project, region, tier, highlyAvailable, replicaRegions, storageGb, maxConnections, replicaMaxConnections,
+                    retentionDays, network, privateServices, password, protect, labels, moved, Optional.empty());
+        }
+
+        /** The same instances and an analytics replica on the given tier. */
+        public Args withAnalyticsReplica(String analyticsTier) {
+            return new Args(project, region, tier, highlyAvailable, replicaRegions, storageGb, maxConnections,
+                    replicaMaxConnections, retentionDays, network, privateServices, password, protect, labels, moved,
+                    Optional.of(analyticsTier));
+        }
+
         public Args(String project, String region, String tier, boolean highlyAvailable, List<String> replicaRegions,
                     int storageGb, int maxConnections, int replicaMaxConnections, int retentionDays,
                     Output<String> network, List<Resource> privateServices, Output<String> password, boolean protect,

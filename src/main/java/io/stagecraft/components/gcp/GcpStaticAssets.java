@@ -78,7 +78,7 @@ public final class GcpStaticAssets extends ComponentResource {
         super("stagecraft:gcp:StaticAssets", name, opts);
         this.bucket = new Bucket(name + "-bucket", BucketArgs.builder()
                 // GCS stores locations upper case; giving it that way keeps the plan free of case-only diffs
-                .location(args.region().toUpperCase(Locale.ROOT))
+                .location(args.location())
                 .storageClass("STANDARD")
                 .uniformBucketLevelAccess(true)
                 .publicAccessPrevention("enforced")
@@ -195,7 +195,12 @@ public final class GcpStaticAssets extends ComponentResource {
      *                          empty
      */
     public record Args(String region, boolean protect, Map<String, String> labels, int staticTtlSeconds,
-                       int mediaTtlSeconds, int nearlineAfterDays, Optional<Moved> moved) {
+                       int mediaTtlSeconds, int nearlineAfterDays, Optional<Moved> moved, Optional<String> multiRegion) {
+        public Args(String region, boolean protect, Map<String, String> labels, int staticTtlSeconds,
+                    int mediaTtlSeconds, int nearlineAfterDays, Optional<Moved> moved) {
+            this(region, protect, labels, staticTtlSeconds, mediaTtlSeconds, nearlineAfterDays, moved, Optional.empty());
+        }
+
         public Args {
             if (region == null || region.isBlank()) {
                 throw new IllegalArgumentException("static assets bucket needs a region");
@@ -216,7 +221,22 @@ public final class GcpStaticAssets extends ComponentResource {
 
         /** The same, for the bucket an earlier stage declared. */
         public Args movedFrom(Moved from) {
-            return new Args(region, protect, labels, staticTtlSeconds, mediaTtlSeconds, nearlineAfterDays, Optional.of(from));
+            return new Args(region, protect, labels, staticTtlSeconds, mediaTtlSeconds, nearlineAfterDays, Optional.of(from),
+                    multiRegion);
+        }
+
+        /**
+         * The same, in a multi-region (US, EU, ASIA) instead of the region. Only for a new bucket: the location is
+         * force-new, so an existing bucket moved there would be replaced, its objects lost.
+         */
+        public Args inMultiRegion(String location) {
+            return new Args(region, protect, labels, staticTtlSeconds, mediaTtlSeconds, nearlineAfterDays, moved,
+                    Optional.of(location));
+        }
+
+        /** The bucket's location as GCS stores it (upper case, which keeps the plan free of case-only diffs). */
+        public String location() {
+            return multiRegion.orElse(region).toUpperCase(Locale.ROOT);
         }
 
         private static void ttl(String what, int seconds) {

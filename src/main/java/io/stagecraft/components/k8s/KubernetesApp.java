@@ -30,6 +30,7 @@ import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvFromSourceArgs;
 import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ExecActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
@@ -66,11 +67,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The application in one cluster, through that cluster's provider: a namespace; one Deployment, Service,
- * HorizontalPodAutoscaler and PodDisruptionBudget per workload of the plan; NetworkPolicies; a Kubernetes service
+ * The application in one cluster, through that cluster's provider: a namespace; one Deployment,
+ * HorizontalPodAutoscaler and PodDisruptionBudget per workload of the plan, and a Service for each serving one; NetworkPolicies; a Kubernetes service
  * account acting as the app's Google service account (Workload Identity); the shard map and the app's settings as
  * ConfigMaps; and the region's ingress, a GKE Gateway (a global external Application Load Balancer) with an HTTPRoute
  * per path and GKE's policies for each backend.
+ *
+ * <p>Background workloads (the queue's workers) run the same image with their own WORKER_TYPE but serve nothing: no
+ * Service, backend or health-check policy, route or container port; no NetworkPolicy admits anything to them; their
+ * liveness and readiness probes check a heartbeat file the worker process touches ({@value #HEARTBEAT_FILE}, at most
+ * {@value #HEARTBEAT_MAX_AGE_MINUTES} minutes old) with an exec probe, which needs no network path; their
+ * autoscaler follows CPU only (a worker's memory follows its task, its CPU the queue's throughput).
  *
  * <p>Pods: the app container's requests as the plan sized them, beside it the Cloud SQL Auth Proxy sidecar with small
  * requests of its own (the sizing plan does not count them: see docs/enterprise.md), memory limits equal to the
@@ -106,6 +113,11 @@ public final class KubernetesApp extends ComponentResource {
     public static final int PROXY_MEMORY_MB = 32;
     public static final int PROXY_HEALTH_PORT = 9801;
     public static final String MAX_SURGE = "25%";
+    /** The file a background worker touches while it takes tasks; the liveness probe checks its age. */
+    public static final String HEARTBEAT_FILE = "/tmp/stagecraft-worker-heartbeat";
+    public static final int HEARTBEAT_MAX_AGE_MINUTES = 2;
+    /** How long a background worker may take to finish its current task once told to stop. */
+    public static final int WORKER_DRAIN_SECONDS = 120;
 
     private final List<Deployment> deployments = new ArrayList<>();
 
@@ -156,13 +168,6 @@ public final class KubernetesApp extends ComponentResource {
                     // the autoscaler owns the replica count once the Deployment exists
                     .ignoreChanges("spec.replicas").build());
             deployments.add(deployment);
-            new Service(name + "-" + w.name() + "-service", ServiceArgs.builder()
-                    .metadata(meta(w.name(), NAMESPACE, labels))
-                    .spec(ServiceSpecArgs.builder().type("ClusterIP").selector(selector)
-                            .ports(ServicePortArgs.builder().name("http").port(SERVICE_PORT).targetPort(args.appPort())
-                                    .protocol("TCP").build())
-                            .build())
-                    .build(), inNamespace);
             new HorizontalPodAutoscaler(name + "-" + w.name() + "-autoscaler", HorizontalPodAutoscalerArgs.builder()
                     .metadata(meta(w.name(), NAMESPACE, labels))
                     .spec(HorizontalPodAutoscalerSpecArgs.builder()
@@ -170,8 +175,10 @@ public final class KubernetesApp extends ComponentResource {
                                     .kind("Deployment").name(w.name()).build())
                             .minReplicas(w.minReplicas())
                             .maxReplicas(w.maxReplicas())
-                            .metrics(utilization("cpu", args.cpuTargetPercent()),
-                                    utilization("memory", args.memoryTargetPercent()))
+                            .metrics(w.serving()
+                                    ? List.of(utilization("cpu", args.cpuTargetPercent()),
+                                            utilization("memory", args.memoryTargetPercent()))
+                                    : List.of(utilization("cpu", args.cpuTargetPercent())))
                             .build())
                     .build(), CustomResourceOptions.builder().parent(this).provider(args.provider())
                     .dependsOn(deployment).build());
@@ -180,6 +187,16 @@ public final class KubernetesApp extends ComponentResource {
                     .spec(PodDisruptionBudgetSpecArgs.builder()
                             .minAvailable(w.minAvailable())
                             .selector(LabelSelectorArgs.builder().matchLabels(selector).build())
+                            .build())
+                    .build(), inNamespace);
+            if (!w.serving()) {
+                continue;
+            }
+            new Service(name + "-" + w.name() + "-service", ServiceArgs.builder()
+                    .metadata(meta(w.name(), NAMESPACE, labels))
+                    .spec(ServiceSpecArgs.builder().type("ClusterIP").selector(selector)
+                            .ports(ServicePortArgs.builder().name("http").port(SERVICE_PORT).targetPort(args.appPort())
+                                    .protocol("TCP").build())
                             .build())
                     .build(), inNamespace);
             new KubernetesCustomResource(name + "-" + w.name() + "-backend-policy", new KubernetesCustomResource.Args(
@@ -214,22 +231,30 @@ public final class KubernetesApp extends ComponentResource {
                 .privileged(false)
                 .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
                 .build();
-        ContainerArgs app = ContainerArgs.builder()
+        List<EnvVarArgs> env = new ArrayList<>(List.of(EnvVarArgs.builder().name("WORKER_TYPE").value(w.role()).build()));
+        if (w.serving()) {
+            env.add(EnvVarArgs.builder().name("PORT").value(String.valueOf(args.appPort())).build());
+        }
+        env.add(EnvVarArgs.builder().name("SHARD_MAP").value(SHARD_MAP_PATH).build());
+        ContainerArgs.Builder app = ContainerArgs.builder()
                 .name("app")
                 .image(args.image())
-                .ports(ContainerPortArgs.builder().name("http").containerPort(args.appPort()).build())
-                .env(EnvVarArgs.builder().name("WORKER_TYPE").value(w.role()).build(),
-                        EnvVarArgs.builder().name("PORT").value(String.valueOf(args.appPort())).build(),
-                        EnvVarArgs.builder().name("SHARD_MAP").value(SHARD_MAP_PATH).build())
+                .env(env)
                 .envFrom(EnvFromSourceArgs.builder().configMapRef(ConfigMapEnvSourceArgs.builder()
                         .name(settings.metadata().applyValue(m -> m.name().orElseThrow())).build()).build())
                 .resources(resources(w.cpuMilli(), w.memoryMb()))
-                .livenessProbe(probe(w.healthPath(), args.appPort(), 15, 10, 3))
-                .readinessProbe(probe(w.healthPath(), args.appPort(), 5, 5, 2))
                 .securityContext(locked)
                 .volumeMounts(VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build(),
-                        VolumeMountArgs.builder().name("shard-map").mountPath("/etc/stagecraft").readOnly(true).build())
-                .build();
+                        VolumeMountArgs.builder().name("shard-map").mountPath("/etc/stagecraft").readOnly(true).build());
+        if (w.serving()) {
+            app.ports(ContainerPortArgs.builder().name("http").containerPort(args.appPort()).build())
+                    .livenessProbe(probe(w.healthPath(), args.appPort(), 15, 10, 3))
+                    .readinessProbe(probe(w.healthPath(), args.appPort(), 5, 5, 2));
+        } else {
+            // nothing routes to a worker; readiness still paces a rolling update: an old worker stops only once its
+            // successor has taken tasks (touched the heartbeat)
+            app.livenessProbe(heartbeatProbe(60, 30, 3)).readinessProbe(heartbeatProbe(5, 10, 3));
+        }
         ContainerArgs proxy = ContainerArgs.builder()
                 .name("cloud-sql-proxy")
                 .image(args.authProxyImage())
@@ -253,11 +278,23 @@ public final class KubernetesApp extends ComponentResource {
                         .build())
                 // the websocket pods get the longest drain: the load balancer keeps connections up to an hour
                 .terminationGracePeriodSeconds(w.drainSeconds())
-                .containers(app, proxy)
+                .containers(app.build(), proxy)
                 .volumes(VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build(),
                         VolumeArgs.builder().name("shard-map").configMap(ConfigMapVolumeSourceArgs.builder()
                                 .name(shardMap.metadata().applyValue(m -> m.name().orElseThrow())).build()).build())
                 .build();
+    }
+
+    private static ProbeArgs heartbeatProbe(int initialDelay, int period, int failures) {
+        return ProbeArgs.builder().exec(ExecActionArgs.builder().command(heartbeatCheck()).build())
+                .initialDelaySeconds(initialDelay).periodSeconds(period).timeoutSeconds(5).failureThreshold(failures)
+                .build();
+    }
+
+    /** True while the worker's heartbeat file is younger than the limit (sh and find, as in any base image with a shell). */
+    static List<String> heartbeatCheck() {
+        return List.of("/bin/sh", "-c", "test -n \"$(find " + HEARTBEAT_FILE + " -mmin -" + HEARTBEAT_MAX_AGE_MINUTES
+                + " 2>/dev/null)\"");
     }
 
     /**
@@ -293,20 +330,25 @@ public final class KubernetesApp extends ComponentResource {
                 .target(MetricTargetArgs.builder().type("Utilization").averageUtilization(percent).build()).build()).build();
     }
 
-    /** Deny every ingress by default; admit the load balancer to the serving pods, and pods of the namespace. */
+    /**
+     * Deny every ingress by default; admit the load balancer, and pods of the namespace, to the serving pods only (a
+     * background worker admits nothing). No egress policy: every pod reaches the Auth Proxy's instances, Redis and
+     * Google's APIs alike.
+     */
     private void networkPolicies(String name, Args args, Map<String, String> labels, CustomResourceOptions options) {
         new NetworkPolicy(name + "-deny-ingress", NetworkPolicyArgs.builder()
                 .metadata(meta("default-deny-ingress", NAMESPACE, labels))
                 .spec(NetworkPolicySpecArgs.builder().podSelector(LabelSelectorArgs.builder().build())
                         .policyTypes("Ingress").build())
                 .build(), options);
-        List<String> serving = args.workloads().stream().map(Workload::name).toList();
+        List<String> serving = args.workloads().stream().filter(Workload::serving).map(Workload::name).toList();
+        LabelSelectorArgs servingPods = LabelSelectorArgs.builder().matchExpressions(
+                com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorRequirementArgs.builder()
+                        .key("app.kubernetes.io/name").operator("In").values(serving).build()).build();
         new NetworkPolicy(name + "-allow-load-balancer", NetworkPolicyArgs.builder()
                 .metadata(meta("allow-load-balancer", NAMESPACE, labels))
                 .spec(NetworkPolicySpecArgs.builder()
-                        .podSelector(LabelSelectorArgs.builder().matchExpressions(
-                                com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorRequirementArgs.builder()
-                                        .key("app.kubernetes.io/name").operator("In").values(serving).build()).build())
+                        .podSelector(servingPods)
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder()
                                 .from(LOAD_BALANCER_RANGES.stream().map(cidr -> NetworkPolicyPeerArgs.builder()
@@ -317,7 +359,7 @@ public final class KubernetesApp extends ComponentResource {
                 .build(), options);
         new NetworkPolicy(name + "-allow-namespace", NetworkPolicyArgs.builder()
                 .metadata(meta("allow-same-namespace", NAMESPACE, labels))
-                .spec(NetworkPolicySpecArgs.builder().podSelector(LabelSelectorArgs.builder().build())
+                .spec(NetworkPolicySpecArgs.builder().podSelector(servingPods)
                         .policyTypes("Ingress")
                         .ingress(NetworkPolicyIngressRuleArgs.builder().from(NetworkPolicyPeerArgs.builder()
                                 .podSelector(LabelSelectorArgs.builder().build()).build()).build())
@@ -390,15 +432,33 @@ public final class KubernetesApp extends ComponentResource {
      * One Deployment of the plan.
      *
      * @param name           its name and its Service's (api, websocket)
-     * @param role           what the app is told it is (WORKER_TYPE: http, websocket)
+     * @param role           what the app is told it is (WORKER_TYPE: http, websocket, background)
+     * @param healthPath     the HTTP path probed (serving workloads only)
      * @param replicas       pods at peak (the Deployment's first size; the autoscaler owns it afterwards)
      * @param cpuMilli       the app container's CPU request, as planned
      * @param memoryMb       the app container's memory request, as planned
-     * @param timeoutSeconds the load balancer's backend timeout (a websocket's longest life)
+     * @param timeoutSeconds the load balancer's backend timeout (a websocket's longest life); for a background
+     *                       workload, how long it may finish its task when stopped
      * @param stickySessions whether the load balancer keeps a client on one pod (cookie)
+     * @param serving        whether it serves HTTP behind a Service and the Gateway (false: a queue's worker)
      */
     public record Workload(String name, String role, String healthPath, int replicas, int minReplicas, int maxReplicas,
-                           int cpuMilli, int memoryMb, int timeoutSeconds, boolean stickySessions) {
+                           int cpuMilli, int memoryMb, int timeoutSeconds, boolean stickySessions, boolean serving) {
+        /** A workload serving HTTP on the app port behind the Gateway. */
+        public static Workload serving(String name, String role, String healthPath, int replicas, int minReplicas,
+                                       int maxReplicas, int cpuMilli, int memoryMb, int timeoutSeconds,
+                                       boolean stickySessions) {
+            return new Workload(name, role, healthPath, replicas, minReplicas, maxReplicas, cpuMilli, memoryMb,
+                    timeoutSeconds, stickySessions, true);
+        }
+
+        /** A queue's worker: no port, no Service, probed by its heartbeat file. */
+        public static Workload background(String name, String role, int replicas, int minReplicas, int maxReplicas,
+                                          int cpuMilli, int memoryMb) {
+            return new Workload(name, role, HEARTBEAT_FILE, replicas, minReplicas, maxReplicas, cpuMilli, memoryMb,
+                    WORKER_DRAIN_SECONDS, false, false);
+        }
+
         public Workload {
             if (!name.matches("^[a-z]([a-z0-9-]{0,40}[a-z0-9])?$")) {
                 throw new IllegalArgumentException("workload name '" + name + "': a DNS label");
@@ -460,8 +520,9 @@ public final class KubernetesApp extends ComponentResource {
                 throw new IllegalArgumentException("the app needs a workload, a route and a host name");
             }
             for (Route r : routes) {
-                if (workloads.stream().noneMatch(w -> w.name().equals(r.workload()))) {
-                    throw new IllegalArgumentException("route " + r.pathPrefix() + " names no workload " + r.workload());
+                if (workloads.stream().noneMatch(w -> w.serving() && w.name().equals(r.workload()))) {
+                    throw new IllegalArgumentException("route " + r.pathPrefix() + " names no serving workload "
+                            + r.workload());
                 }
             }
         }

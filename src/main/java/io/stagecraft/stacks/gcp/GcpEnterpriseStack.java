@@ -41,6 +41,7 @@ import io.stagecraft.sizing.Edge;
 import io.stagecraft.sizing.PodPlan;
 import io.stagecraft.sizing.PoolPlan;
 import io.stagecraft.sizing.SizingPlan;
+import io.stagecraft.sizing.StorageLocations;
 import io.stagecraft.sizing.Tier;
 import io.stagecraft.stacks.GcpSettings;
 import io.stagecraft.stacks.MaxConnections;
@@ -57,7 +58,7 @@ import java.util.Optional;
 
 /**
  * The enterprise stage on GCP (10,000 concurrent users and up): one private regional GKE cluster per region of the
- * plan, running the API and websocket workloads behind a GKE Gateway each; sharded Cloud SQL Postgres (user id modulo
+ * plan, running the API and websocket workloads behind a GKE Gateway each and the queue's background workers; sharded Cloud SQL Postgres (user id modulo
  * the shard count) with read replicas in the other regions; Memorystore per region; the assets bucket behind Cloud
  * CDN; and Cloudflare in front, load-balancing the regions' Gateways by the visitor's region with failover.
  *
@@ -73,10 +74,14 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
     public static final String TYPE = "stagecraft:gcp:EnterpriseStack";
     /** The Cloud SQL Auth Proxy's local port of shard s's primary is {@value #SHARD_PORT_BASE} + 2s, its reads +1. */
     public static final int SHARD_PORT_BASE = 5432;
+    /** The local Auth Proxy port of the analytics replica (below the shards' ports, which grow with the count). */
+    public static final int ANALYTICS_PORT = 5431;
     /** Which paths of the domains the assets load balancer (Cloud CDN) serves, through the edge's origin rule. */
     public static final List<String> ASSET_PATHS = List.of("/static/", "/media/");
     /** The first label of the zone record the edge's origin rule sends asset paths to. */
     public static final String ASSETS_ORIGIN_LABEL = "stagecraft-assets";
+    /** What the worker pods are told they are (WORKER_TYPE): the message queue's consumers. */
+    public static final String WORKER_ROLE = "background";
 
     public static final StageStackFactory FACTORY = new StageStackFactory() {
         @Override
@@ -167,11 +172,16 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
             shardLabels.put("stagecraft-shard", String.valueOf(s));
             Optional<Moved> moved = s == 0
                     ? Optional.of(horizontal.component("stagecraft:gcp:Postgres", name + "-sql")) : Optional.empty();
-            shards.add(new GcpPostgres(shardName, new GcpPostgres.Args(project, primaryRegion, dbPlan.tier().name(),
+            GcpPostgres.Args shardArgs = new GcpPostgres.Args(project, primaryRegion, dbPlan.tier().name(),
                     dbPlan.highlyAvailable(), dbPlan.replicaRegions(), dbPlan.storageGb(), connections.primary(),
                     connections.replicas(), dbPlan.backupRetentionDays(), network.networkId(), privateServices,
-                    dbPassword, protect, shardLabels, moved),
-                    s == 0 ? carried(horizontal, name + "-sql") : child()));
+                    dbPassword, protect, shardLabels, moved);
+            // reports read shard 0's analytics replica while the data is sharded; a stack keeping more shards than its
+            // plan (the load fell) keeps the replica too, on the shard's tier, rather than deleting a protected instance
+            if (s == 0 && shardCount > 1) {
+                shardArgs = shardArgs.withAnalyticsReplica(dbPlan.analyticsTier().orElse(dbPlan.tier()).name());
+            }
+            shards.add(new GcpPostgres(shardName, shardArgs, s == 0 ? carried(horizontal, name + "-sql") : child()));
         }
         Map<String, GcpRedis> caches = new LinkedHashMap<>();
         for (CachePlan c : plan.caches()) {
@@ -181,9 +191,13 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     primary ? Optional.of(horizontal.component("stagecraft:gcp:Redis", name + "-redis")) : Optional.empty()),
                     primary ? carried(horizontal, name + "-redis") : child()));
         }
-        GcpStaticAssets assets = new GcpStaticAssets(name + "-assets", GcpStaticAssets.Args.defaults(primaryRegion, protect,
-                labels).movedFrom(horizontal.component("stagecraft:gcp:StaticAssets", name + "-assets")),
-                carried(horizontal, name + "-assets"));
+        GcpStaticAssets.Args assetsArgs = GcpStaticAssets.Args.defaults(primaryRegion, protect, labels)
+                .movedFrom(horizontal.component("stagecraft:gcp:StaticAssets", name + "-assets"));
+        Optional<String> multiRegion = assetsMultiRegion(primaryRegion, inputs.previous());
+        if (multiRegion.isPresent()) {
+            assetsArgs = assetsArgs.inMultiRegion(multiRegion.get());
+        }
+        GcpStaticAssets assets = new GcpStaticAssets(name + "-assets", assetsArgs, carried(horizontal, name + "-assets"));
 
         // certificates (validated by DNS records the edge creates), the origin lock, the assets' Cloud CDN
         GcpCertificateMap certificates = new GcpCertificateMap(name + "-certs", new GcpCertificateMap.Args(
@@ -246,7 +260,7 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     dbSecretId, redisSecretIds.get(region)));
             new KubernetesApp(name + "-app-" + region, new KubernetesApp.Args(cluster.provider(), config.appImage(),
                     PoolStartupScript.AUTH_PROXY_IMAGE, config.appPort(), workloadsIn(plan, region),
-                    List.of(new KubernetesApp.Route("/ws", "websocket"), new KubernetesApp.Route("/", "api")),
+                    List.of(new KubernetesApp.Route("/ws", PodPlan.WEBSOCKET), new KubernetesApp.Route("/", PodPlan.API)),
                     config.domains(), app.email(), settings, shardMap.json(region), shardMap.proxyInstances(region),
                     ingress.name(), certificates.mapName(), armor.name(), cpuTarget, memoryTarget, labels),
                     ComponentResourceOptions.builder().parent(this).build());
@@ -270,8 +284,27 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         Map<String, Object> facts = new LinkedHashMap<>(PreviousDeployment.facts(plan.stage(), 0, connections.primary(),
                 connections.replicas(), List.of()));
         facts.put(PreviousDeployment.DB_SHARDS, shardCount);
+        facts.put(PreviousDeployment.ASSETS_LOCATION, assetsArgs.location());
         this.facts = facts;
         registerOutputs(outputs);
+    }
+
+    /**
+     * The multi-region the media bucket is created in, or empty for a regional bucket in the primary region. A
+     * bucket's location is force-new, so only a new stack gets a multi-region bucket: a stack with an earlier
+     * deployment keeps the location it recorded ({@value PreviousDeployment#ASSETS_LOCATION}), and one that recorded
+     * none (the horizontal stage, whose bucket the enterprise stage carries on, or an enterprise deployment from before
+     * the location was recorded) keeps its regional bucket.
+     */
+    static Optional<String> assetsMultiRegion(String primaryRegion, PreviousDeployment previous) {
+        if (previous.assetsLocation().isPresent()) {
+            String kept = previous.assetsLocation().get();
+            return StorageLocations.isMultiRegion(kept) ? Optional.of(kept) : Optional.empty();
+        }
+        if (previous.stage().isPresent()) {
+            return Optional.empty();
+        }
+        return StorageLocations.multiRegionOf(primaryRegion);
     }
 
     /** Shard 0 keeps the single database's component name; the others are numbered. */
@@ -302,17 +335,26 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         return out;
     }
 
-    /** The region's Deployments as the plan sized them; the load balancer keeps websockets an hour, as the pools'. */
+    /**
+     * The region's Deployments as the plan sized them; the load balancer keeps websockets an hour, as the pools'. The
+     * workers consume the message queue and serve nothing ({@value #WORKER_ROLE} in WORKER_TYPE).
+     */
     static List<KubernetesApp.Workload> workloadsIn(SizingPlan plan, String region) {
         List<KubernetesApp.Workload> out = new ArrayList<>();
         for (PodPlan p : plan.pods()) {
             if (!p.region().equals(region)) {
                 continue;
             }
-            boolean ws = p.name().equals("websocket");
+            int cpuMilli = (int) Math.round(p.cpuRequest() * 1000);
+            if (p.name().equals(PodPlan.WORKER)) {
+                out.add(KubernetesApp.Workload.background(p.name(), WORKER_ROLE, p.replicas(), p.min(), p.max(), cpuMilli,
+                        p.memoryMb()));
+                continue;
+            }
+            boolean ws = p.name().equals(PodPlan.WEBSOCKET);
             Tier tier = ws ? Tier.WEBSOCKET : Tier.API;
-            out.add(new KubernetesApp.Workload(p.name(), PoolRoles.role(tier), PoolRoles.HEALTH_PATHS.get(tier), p.replicas(),
-                    p.min(), p.max(), (int) Math.round(p.cpuRequest() * 1000), p.memoryMb(),
+            out.add(KubernetesApp.Workload.serving(p.name(), PoolRoles.role(tier), PoolRoles.HEALTH_PATHS.get(tier),
+                    p.replicas(), p.min(), p.max(), cpuMilli, p.memoryMb(),
                     ws ? GcpLoadBalancer.WEBSOCKET_TIMEOUT_SEC : GcpLoadBalancer.API_TIMEOUT_SEC, ws));
         }
         return out;
@@ -352,7 +394,7 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
      * gets it with the local Auth Proxy ports of its region (writes to the shard's primary, reads from the shard's
      * replica in the region when it has one, else from the primary).
      */
-    record ShardMap(List<Shard> shards, String primaryRegion) {
+    record ShardMap(List<Shard> shards, String primaryRegion, Optional<Instance> analytics) {
         record Instance(String region, Output<String> connectionName, Output<String> privateIp) {
         }
 
@@ -369,7 +411,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 }
                 out.add(new Shard(new Instance(primaryRegion, p.connectionName(), p.privateIp()), replicas));
             }
-            return new ShardMap(out, primaryRegion);
+            GcpPostgres first = postgres.get(0);
+            Optional<Instance> analytics = first.analyticsConnectionName().map(connection -> new Instance(primaryRegion,
+                    connection, first.analyticsPrivateIp().orElseThrow()));
+            return new ShardMap(out, primaryRegion, analytics);
         }
 
         /** Every connection name and private IP, in a fixed order, resolved together. */
@@ -383,6 +428,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     all.add(r.privateIp());
                 }
             }
+            analytics.ifPresent(a -> {
+                all.add(a.connectionName());
+                all.add(a.privateIp());
+            });
             return Output.all(all);
         }
 
@@ -413,6 +462,9 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                         }
                         i += 2;
                     }
+                }
+                if (analytics.isPresent()) {
+                    out.add(v.get(i) + "?port=" + ANALYTICS_PORT);
                 }
                 return out;
             });
@@ -460,6 +512,13 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 list.add(e);
             }
             m.put("shards", list);
+            if (analytics.isPresent()) {
+                Map<String, Object> a = instance(analytics.get().region(), v.get(i), v.get(i + 1));
+                if (region != null) {
+                    a.put("read", "127.0.0.1:" + ANALYTICS_PORT);
+                }
+                m.put("analyticsReplica", a);
+            }
             return m;
         }
 

@@ -69,6 +69,12 @@ class EnterpriseMoveTest {
         assertEquals(Operation.SAME, change(d, "gcp:sql/database:Database", "stagecraft-sql-db").operation());
         assertEquals(Operation.SAME, change(d, "gcp:sql/user:User", "stagecraft-sql-user").operation());
         assertEquals(Operation.SAME, change(d, "gcp:storage/bucket:Bucket", "stagecraft-assets-bucket").operation());
+        // the bucket stays regional (a location change would replace it, losing the media) and says so for later runs
+        assertEquals("EUROPE-WEST1", enterprise.run().graph().one("gcp:storage/bucket:Bucket").string("location"));
+        assertEquals("EUROPE-WEST1", ((Map<?, ?>) enterprise.run().outputs().get("deployment")).get("assetsLocation"));
+        OfflinePlanner.Result later = Plans.after(enterprise, "stacks/horizontal.yaml", intoEnterprise(30_000));
+        assertEquals(Operation.SAME, change(PlanDiff.between(enterprise, later), "gcp:storage/bucket:Bucket",
+                "stagecraft-assets-bucket").operation());
         // the region's cache takes over the single one (it grows in place); the VPC and its peering stay
         ResourceChange redis = change(d, "gcp:redis/instance:Instance", "stagecraft-redis-europe-west1-instance");
         assertEquals(Operation.UPDATE, redis.operation());
@@ -149,6 +155,16 @@ class EnterpriseMoveTest {
         }
         // in the type's place a change would have replaced the pool in place (machineType is force-new in 5.0.0)
         assertTrue(io.stagecraft.diff.ReplacementTable.load().covers("gcp:container/nodePool:NodePool"));
+    }
+
+    @Test
+    void aNewStacksMultiRegionBucketStaysMultiRegion() {
+        OfflinePlanner.Result first = Plans.of(EnterpriseStackTest.STACK, Map.of());
+        assertEquals("US", first.run().graph().one("gcp:storage/bucket:Bucket").string("location"));
+        OfflinePlanner.Result next = Plans.after(first, EnterpriseStackTest.STACK, Map.of("stagecraft:users", "40000"));
+        assertEquals("US", next.run().graph().one("gcp:storage/bucket:Bucket").string("location"));
+        assertEquals(Operation.SAME, change(PlanDiff.between(first, next), "gcp:storage/bucket:Bucket",
+                "stagecraft-assets-bucket").operation());
     }
 
     @Test

@@ -157,7 +157,70 @@ class EnterpriseStackTest {
             assertEquals(2.0, one(g, PDB, "stagecraft-app-" + region + "-websocket-disruption-budget")
                     .number("spec.minAvailable"));
         }
-        assertEquals(4, g.ofType(DEPLOYMENT).size(), "no worker Deployment: the plan has no worker workload");
+        assertEquals(6, g.ofType(DEPLOYMENT).size(), "api, websocket and worker in each region");
+    }
+
+    /**
+     * Workers follow the whole load, 1,000 req/s a pod, at least 2; the primary region runs them all, each other region
+     * half as many (at least 2). Autoscaler: 30% of the peak below (at least 2), twice the peak above.
+     */
+    @ParameterizedTest(name = "{0} users: {1} workers ({2}-{3}) in us-central1, {4} ({5}-{6}) in europe-west1")
+    @CsvSource({
+            // 2,500 req/s / 1,000 = 2.5 -> 3; europe-west1 3 x 0.5 = 1.5 -> 2; bounds 2-6 and 2-4
+            "25000, 3, 2, 6, 2, 2, 4",
+            // 5,000 req/s / 1,000 = 5; europe-west1 5 x 0.5 = 2.5 -> 3; bounds max(2, 1.5 -> 2)-10 and max(2, 0.9)-6
+            "50000, 5, 2, 10, 3, 2, 6"})
+    void workersRunInEveryRegionMoreInThePrimaryAndServeNothing(int users, int primary, int primaryMin, int primaryMax,
+                                                               int secondary, int secondaryMin, int secondaryMax) {
+        ResourceGraph g = plan("stagecraft:users", String.valueOf(users)).run().graph();
+        Map<String, int[]> expected = Map.of("us-central1", new int[] {primary, primaryMin, primaryMax},
+                "europe-west1", new int[] {secondary, secondaryMin, secondaryMax});
+        for (Map.Entry<String, int[]> e : expected.entrySet()) {
+            String prefix = "stagecraft-app-" + e.getKey() + "-worker";
+            ResourceNode worker = one(g, DEPLOYMENT, prefix);
+            assertEquals(e.getValue()[0], worker.number("spec.replicas"), e.getKey());
+            ResourceNode hpa = one(g, HPA, prefix + "-autoscaler");
+            assertEquals(e.getValue()[1], hpa.number("spec.minReplicas"), e.getKey());
+            assertEquals(e.getValue()[2], hpa.number("spec.maxReplicas"), e.getKey());
+            assertEquals(List.of(Map.of("type", "Resource", "resource", Map.of("name", "cpu",
+                    "target", Map.of("type", "Utilization", "averageUtilization", 70.0)))),
+                    hpa.input("spec.metrics").orElseThrow(), "CPU only");
+            assertEquals(1.0, one(g, PDB, prefix + "-disruption-budget").number("spec.minAvailable"), "the floor 2 less one");
+            Map<?, ?> app = containers(worker).get(0);
+            assertEquals("ghcr.io/acme/app:1.4.2", app.get("image"), "the API's image");
+            assertTrue(((List<?>) app.get("env")).contains(Map.of("name", "WORKER_TYPE", "value", "background")),
+                    app.get("env").toString());
+            assertNull(app.get("ports"), "a worker listens on nothing");
+            assertEquals(Map.of("requests", Map.of("cpu", "500m", "memory", "512Mi"),
+                    "limits", Map.of("cpu", "1000m", "memory", "512Mi")), app.get("resources"));
+            List<String> heartbeat = List.of("/bin/sh", "-c",
+                    "test -n \"$(find /tmp/stagecraft-worker-heartbeat -mmin -2 2>/dev/null)\"");
+            for (String probe : List.of("livenessProbe", "readinessProbe")) {
+                assertEquals(heartbeat, map(map(app.get(probe)).get("exec")).get("command"), probe);
+                assertNull(map(app.get(probe)).get("httpGet"), probe);
+            }
+            assertEquals(Map.of("runAsNonRoot", true, "readOnlyRootFilesystem", true, "allowPrivilegeEscalation",
+                    false, "privileged", false, "capabilities", Map.of("drop", List.of("ALL"))), app.get("securityContext"));
+            assertEquals("cloud-sql-proxy", containers(worker).get(1).get("name"), "the shards through the Auth Proxy");
+            assertEquals(120.0, worker.number("spec.template.spec.terminationGracePeriodSeconds"));
+        }
+        // no Service, backend or health-check policy, and no route for the workers
+        assertTrue(g.where(n -> n.name().contains("-worker-service") || n.name().contains("-worker-backend-policy")
+                || n.name().contains("-worker-health-check")).isEmpty());
+        ResourceNode routes = one(g, "kubernetes:gateway.networking.k8s.io/v1:HTTPRoute", "stagecraft-app-us-central1-routes");
+        assertEquals(List.of("websocket", "api"), ((List<?>) routes.input("spec.rules").orElseThrow()).stream()
+                .map(r -> map(((List<?>) map(r).get("backendRefs")).get(0)).get("name")).toList());
+        // ingress: the deny-all policy covers every pod; the two that admit anything select the serving pods only
+        for (String policy : List.of("allow-load-balancer", "allow-namespace")) {
+            ResourceNode np = one(g, "kubernetes:networking.k8s.io/v1:NetworkPolicy", "stagecraft-app-us-central1-" + policy);
+            assertEquals(List.of(Map.of("key", "app.kubernetes.io/name", "operator", "In", "values", List.of("api",
+                    "websocket"))), np.input("spec.podSelector.matchExpressions").orElseThrow(), policy);
+        }
+        assertEquals(List.of("Ingress"), one(g, "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+                "stagecraft-app-us-central1-deny-ingress").input("spec.policyTypes").orElseThrow());
+        assertTrue(g.ofType("kubernetes:networking.k8s.io/v1:NetworkPolicy").stream()
+                .noneMatch(np -> np.input("spec.egress").isPresent() || ((List<?>) np.input("spec.policyTypes")
+                        .orElseThrow()).contains("Egress")), "no egress policy: workers reach Cloud SQL and Redis as the API does");
     }
 
     @Test
@@ -251,7 +314,7 @@ class EnterpriseStackTest {
         assertEquals(Set.of("us-central1", "europe-west1"), g.ofType("gcp:redis/instance:Instance").stream()
                 .map(n -> n.string("region")).collect(Collectors.toSet()));
         ResourceNode bucket = g.one("gcp:storage/bucket:Bucket");
-        assertEquals("US-CENTRAL1", bucket.string("location"), "the plan prices one regional bucket, in the primary region");
+        assertEquals("US", bucket.string("location"), "a new stack's bucket: the multi-region holding us-central1");
         assertTrue(g.ofType("gcp:compute/backendBucket:BackendBucket").stream().allMatch(b -> b.bool("enableCdn")));
     }
 
@@ -287,12 +350,12 @@ class EnterpriseStackTest {
 
     @ParameterizedTest(name = "{0} regions x {1} queries per request: {2} clusters, {3} shards, {4} Cloud SQL instances")
     @CsvSource({
-            // 2 regions: one replica per shard (db-custom-8-30720 holds a shard with one)
-            "us-central1;europe-west1, 16, 2, 4, 8",
-            "us-central1;europe-west1, 32, 2, 8, 16",
+            // 2 regions: one replica per shard (db-custom-8-30720 holds a shard with one), and the analytics replica
+            "us-central1;europe-west1, 16, 2, 4, 9",
+            "us-central1;europe-west1, 32, 2, 8, 17",
             // 3 regions: the plan takes db-custom-4-15360 with five replicas per shard, alternating the other regions
-            "us-central1;europe-west1;us-east1, 16, 3, 4, 24",
-            "us-central1;europe-west1;us-east1, 32, 3, 8, 48"})
+            "us-central1;europe-west1;us-east1, 16, 3, 4, 25",
+            "us-central1;europe-west1;us-east1, 32, 3, 8, 49"})
     void countsFollowRegionsAndShards(String regions, int queries, int clusters, int shards, int instances) {
         OfflinePlanner.Result r = plan("stagecraft:regions", regions.replace(';', ','),
                 "stagecraft:dbQueriesPerRequest", String.valueOf(queries));
@@ -301,12 +364,133 @@ class EnterpriseStackTest {
         assertEquals(clusters, g.ofType(NODE_POOL).size());
         assertEquals(clusters, g.ofType("gcp:redis/instance:Instance").size());
         assertEquals(clusters, g.ofType(POOL).size(), "one Cloudflare pool per region");
-        assertEquals(2 * clusters, g.ofType(DEPLOYMENT).size());
+        assertEquals(3 * clusters, g.ofType(DEPLOYMENT).size(), "api, websocket, worker");
         assertEquals(shards, r.plan().database().shards());
         assertEquals(shards, g.where(n -> n.type().equals(SQL) && n.name().endsWith("-primary")).size());
         assertEquals(instances, g.ofType(SQL).size());
         assertEquals(shards, g.ofType("gcp:sql/database:Database").size());
         assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005, "graph cost = sizing plan cost");
+    }
+
+    /**
+     * With shards, one analytics replica of shard 0 in the primary region, whatever the shard count; a single database
+     * has none. Its tier replays one shard's writes: 2,500 req/s x q queries x 20% writes / shards, at 875 queries/s per
+     * vCPU, with Postgres memory of 1 GiB per 100 writes/s up to 400 and 0.24 GiB per 100 above.
+     */
+    @ParameterizedTest(name = "{0} queries per request: {1} shards, analytics replica {2}")
+    @CsvSource({
+            // 5,000 q/s: one shard, no analytics replica
+            "2, 1, ''",
+            // 20,000 q/s, 2 shards: 2,000 writes/s a shard: 2.29 vCPU and 4 + 16 x 0.24 = 7.84 GiB: db-custom-4-15360
+            // (db-custom-2-13312 has 2 vCPU)
+            "8, 2, db-custom-4-15360",
+            // 40,000 q/s, 4 shards: 2,000 writes/s a shard, the same
+            "16, 4, db-custom-4-15360",
+            // 80,000 q/s, 8 shards: the same again
+            "32, 8, db-custom-4-15360"})
+    void shardsComeWithOneAnalyticsReplicaOfShardZero(int queries, int shards, String tier) {
+        OfflinePlanner.Result r = plan("stagecraft:dbQueriesPerRequest", String.valueOf(queries));
+        ResourceGraph g = r.run().graph();
+        assertEquals(shards, r.plan().database().shards());
+        List<ResourceNode> analytics = g.where(n -> n.type().equals(SQL) && "analytics".equals(
+                n.input("settings.userLabels").map(l -> map(l).get("stagecraft-role")).orElse(null)));
+        Map<?, ?> shardMap = map(r.run().outputs().get("shardMap"));
+        if (tier.isEmpty()) {
+            assertEquals(List.of(), analytics);
+            assertFalse(shardMap.containsKey("analyticsReplica"));
+            return;
+        }
+        assertEquals(1, analytics.size(), "one, whatever the shard count");
+        ResourceNode a = analytics.get(0);
+        assertEquals("stagecraft-sql-analytics-replica", a.name(), "shard 0's");
+        assertEquals("us-central1", a.string("region"));
+        assertEquals(one(g, SQL, "stagecraft-sql-primary").outputs().get("name"), a.string("masterInstanceName"));
+        assertEquals(tier, a.string("settings.tier"));
+        assertEquals("ZONAL", a.string("settings.availabilityType"));
+        assertEquals(false, a.input("settings.ipConfiguration.ipv4Enabled").orElseThrow(), "private IP only");
+        assertEquals(true, a.input("settings.ipConfiguration.requireSsl").orElseThrow());
+        assertEquals("0", a.string("settings.userLabels.stagecraft-shard"));
+        assertTrue(a.input("settings.backupConfiguration").isEmpty(), "a replica: the primary holds the backups");
+        // the shard map names it; every cluster's Auth Proxy serves it on local port 5431
+        assertEquals(Map.of("region", "us-central1", "connectionName", a.outputs().get("connectionName"),
+                "privateIp", a.outputs().get("privateIpAddress")), shardMap.get("analyticsReplica"));
+        List<?> proxyArgs = (List<?>) containers(one(g, DEPLOYMENT, "stagecraft-app-europe-west1-worker")).get(1).get("args");
+        assertTrue(proxyArgs.contains(a.outputs().get("connectionName") + "?port=5431"), proxyArgs.toString());
+        String json = map(one(g, "kubernetes:core/v1:ConfigMap", "stagecraft-app-europe-west1-shard-map").input("data")
+                .orElseThrow()).get("shard-map.json").toString();
+        assertTrue(json.contains("\"analyticsReplica\": {") && json.contains("\"read\": \"127.0.0.1:5431\""), json);
+        // the app's Cloud SQL grant covers it
+        String condition = one(g, "gcp:projects/iAMMember:IAMMember", "stagecraft-sql-app-client").string("condition.expression");
+        assertTrue(condition.contains("/instances/" + a.outputs().get("name") + "\""), condition);
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005, "graph cost = sizing plan cost");
+    }
+
+    /**
+     * The analytics replica's own cost lines, by hand from catalog.yaml: 4 shards (16 queries per request) on
+     * db-custom-4-15360 at $0.2702/h x 730 h = $197.246; storage as each shard's: 25,000 users x 0.05 GB / 4 shards =
+     * 312.5 GB x 1.1 (autoresize headroom) = 343.75, rounded up to 350 GB of SSD at $0.17 = $59.50.
+     */
+    @Test
+    void theAnalyticsReplicaIsPricedInThePlanAndFromTheGraph() {
+        OfflinePlanner.Result r = plan("stagecraft:dbQueriesPerRequest", "16");
+        List<io.stagecraft.sizing.LineItem> planned = r.plan().cost().items().stream()
+                .filter(i -> i.item().contains("analytics")).toList();
+        assertEquals(List.of("shard 0 analytics replica db-custom-4-15360", "shard 0 analytics replica storage 350 GB"),
+                planned.stream().map(io.stagecraft.sizing.LineItem::item).toList());
+        assertEquals(197.246, planned.get(0).monthlyUsd(), 1e-6);
+        assertEquals(59.50, planned.get(1).monthlyUsd(), 1e-6);
+        assertEquals("us-central1", planned.get(0).region());
+        double fromGraph = r.graphCost().items().stream().filter(i -> i.item().contains("stagecraft-sql-analytics-replica"))
+                .mapToDouble(io.stagecraft.sizing.LineItem::monthlyUsd).sum();
+        assertEquals(197.246 + 59.50, fromGraph, 1e-6);
+    }
+
+    /**
+     * A new stack's media bucket is in the multi-region containing the primary region, priced as multi-region Standard
+     * storage: 25,000 users x 0.05 GB = 1,250 GB x $0.026 (catalog.yaml, gcs-standard-multi-region) = $32.50 a month.
+     */
+    @Test
+    void aNewStacksMediaBucketIsMultiRegionAndPricedSo() {
+        OfflinePlanner.Result r = plan();
+        assertEquals("US", r.run().graph().one("gcp:storage/bucket:Bucket").string("location"));
+        List<io.stagecraft.sizing.LineItem> planned = r.plan().cost().items().stream()
+                .filter(i -> i.item().startsWith("media bucket")).toList();
+        assertEquals(1, planned.size());
+        assertEquals("media bucket (GCS multi-region Standard)", planned.get(0).item());
+        assertEquals(1250.0, planned.get(0).quantity());
+        assertEquals(32.50, planned.get(0).monthlyUsd(), 1e-6);
+        List<io.stagecraft.sizing.LineItem> graph = r.graphCost().items().stream()
+                .filter(i -> i.item().startsWith("stagecraft-assets-bucket")).toList();
+        assertEquals(List.of("stagecraft-assets-bucket (GCS multi-region Standard, expected media)"),
+                graph.stream().map(io.stagecraft.sizing.LineItem::item).toList());
+        assertEquals(32.50, graph.get(0).monthlyUsd(), 1e-6);
+        // Europe first: EU
+        assertEquals("EU", plan("stagecraft:regions", "europe-west1,us-central1").run().graph()
+                .one("gcp:storage/bucket:Bucket").string("location"));
+    }
+
+    @Test
+    void theBucketLocationFollowsTheRegionOnlyForANewStack() {
+        assertEquals(java.util.Optional.of("US"), io.stagecraft.sizing.StorageLocations.multiRegionOf("us-east1"));
+        assertEquals(java.util.Optional.of("EU"), io.stagecraft.sizing.StorageLocations.multiRegionOf("europe-west4"));
+        assertEquals(java.util.Optional.of("ASIA"), io.stagecraft.sizing.StorageLocations.multiRegionOf("asia-northeast1"));
+        assertEquals(java.util.Optional.empty(), io.stagecraft.sizing.StorageLocations.multiRegionOf("australia-southeast1"));
+        assertEquals(java.util.Optional.empty(), io.stagecraft.sizing.StorageLocations.multiRegionOf("northamerica-northeast1"),
+                "Montréal is not in the US multi-region");
+        io.stagecraft.stacks.PreviousDeployment none = io.stagecraft.stacks.PreviousDeployment.NONE;
+        assertEquals(java.util.Optional.of("US"), GcpEnterpriseStack.assetsMultiRegion("us-central1", none), "new stack");
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("australia-southeast1", none));
+        // the horizontal stage's deployment records no location: its regional bucket is kept
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "horizontal"))));
+        // an enterprise deployment keeps what it recorded, multi-region or not
+        assertEquals(java.util.Optional.of("US"), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "enterprise", "assetsLocation", "US"))));
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "enterprise", "assetsLocation", "US-CENTRAL1"))));
+        // one from before the location was recorded had a regional bucket
+        assertEquals(java.util.Optional.empty(), GcpEnterpriseStack.assetsMultiRegion("us-central1",
+                io.stagecraft.stacks.PreviousDeployment.parse(Map.of("stage", "enterprise"))));
     }
 
     @Test
@@ -389,7 +573,7 @@ class EnterpriseStackTest {
         assertEquals("app.example.com", out.get("hostname"));
         assertEquals("https://app.example.com/", out.get("url"));
         assertEquals(Map.of("stage", "enterprise", "dbPrimaryMaxConnections", 1250, "dbReplicaMaxConnections", 1250,
-                "dbShards", 1, "cloud", "gcp"), out.get("deployment"));
+                "dbShards", 1, "assetsLocation", "US", "cloud", "gcp"), out.get("deployment"));
         ResourceNode provider = r.run().graph().one("pulumi:providers:kubernetes", "stagecraft-gke-us-central1-k8s");
         assertEquals(ResourceNode.SECRET, provider.inputs().get("kubeconfig"), "the kubeconfig is a secret");
     }
