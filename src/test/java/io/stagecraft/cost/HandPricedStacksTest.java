@@ -353,6 +353,112 @@ class HandPricedStacksTest {
      * The same lines (compared by category, item, region, quantity and unit; amounts to a millionth of a dollar), in any
      * order, and the total.
      */
+    // ------------------------------------------------------------------ enterprise, GCP, 25,000 users at 99.95%
+    // two regions (us-central1 primary, europe-west1), each sized for 75% of the load (its half plus half of the other's)
+    // database disk: 25,000 x 0.05 = 1,250 GB x 1.10 free space = 1,375 GB, rounded up to 1,380 GB
+    // cache per region: (2,000 x 1 MB + 23,000 x 0.375 MB + 12,500 websockets x 0.01 MB) = 10,750 MB = 10.498 GB,
+    //   x 0.75 = 7.87 GB, in whole GB: 8 GB, STANDARD (the 5-10 GB band, $0.054/GB-hour)
+    /** 4 x n2-highcpu-16 at $0.573568/h x 730 h = $1,674.81856 (us-central1) */
+    private static final double NODES_US = 1674.81856;
+    /** 4 x n2-highcpu-16 at $0.630944/h x 730 h = $1,842.35648 (europe-west1) */
+    private static final double NODES_EU = 1842.35648;
+    /** 4 x 30 GB pd-balanced = 120 GB x $0.10 = $12.00 */
+    private static final double NODE_BOOT_DISKS = 12.00;
+    /** GKE cluster management fee $0.10/h x 730 h = $73.00 */
+    private static final double GKE_FEE = 73.00;
+    /** Cloud NAT for 4 VMs: 4 x $0.0014/h x 730 h = $4.088 */
+    private static final double CLOUD_NAT_4 = 4.088;
+    /** the database password replicated in 2 regions and one Redis AUTH string per region: 4 x $0.06 */
+    private static final double SECRET_VERSIONS_4 = 0.24;
+    /** db-custom-8-30720 $0.5404/h x 730 h x 2 (HA) = $788.984 */
+    private static final double SHARD_PRIMARY_HA = 788.984;
+    /** 1,380 GB x 2 (HA) = 2,760 GB x $0.17 = $469.20 */
+    private static final double SHARD_PRIMARY_STORAGE = 469.20;
+    /** 1,380 GB x $0.08 = $110.40 */
+    private static final double SHARD_BACKUPS = 110.40;
+    /** the cross-region replica: db-custom-8-30720 $0.5404/h x 730 h = $394.492 */
+    private static final double SHARD_REPLICA = 394.492;
+    /** 1,380 GB x $0.17 = $234.60 */
+    private static final double SHARD_REPLICA_STORAGE = 234.60;
+    /** 8 GB x $0.054/GB-hour x 730 h = $315.36 */
+    private static final double MEMORYSTORE_STANDARD_8 = 315.36;
+    /** media 25,000 x 0.05 = 1,250 GB in a US multi-region bucket x $0.026 = $32.50 */
+    private static final double GCS_MULTI_REGION_1250 = 32.50;
+    /** Cloudflare Load Balancing with its 2 included origins $5.00, and geo steering $10.00 */
+    private static final double CLOUDFLARE_LB = 5.00;
+    private static final double CLOUDFLARE_GEO = 10.00;
+    /**
+     * 1674.81856 + 1842.35648 + 2 x 12.00 + 2 x 73.00 + 2 x 4.088 + 18.25 (forwarding rules) + 5.00 + 2.00 + 1.00
+     * (Cloud Armor policy, rules, edge rule) + 0.24 + 788.984 + 469.20 + 110.40 + 394.492 + 234.60 + 2 x 315.36 + 32.50
+     * + 20.00 + 5.00 + 10.00
+     */
+    private static final double ENTERPRISE_TOTAL = 6417.73704;
+
+    @Test
+    void enterpriseOnGcp() {
+        OfflinePlanner.Result r = Plans.of("stacks/enterprise.yaml");
+        String us = "us-central1";
+        String eu = "europe-west1";
+        List<LineItem> edge = List.of(
+                item("edge", "Cloudflare Pro plan", "global", 1, "zone", CLOUDFLARE_PRO),
+                item("edge", "Cloudflare Load Balancing (2 origins included)", "global", 1, "subscription", CLOUDFLARE_LB),
+                item("edge", "Cloudflare Load Balancing geo steering", "global", 1, "add-on", CLOUDFLARE_GEO));
+        List<LineItem> plan = new ArrayList<>(List.of(
+                item("compute", "nodes us-central1 n2-highcpu-16", us, 4, "instance", NODES_US),
+                item("storage", "nodes boot disks (pd-balanced)", us, 120, "GB", NODE_BOOT_DISKS),
+                item("compute", "nodes europe-west1 n2-highcpu-16", eu, 4, "instance", NODES_EU),
+                item("storage", "nodes boot disks (pd-balanced)", eu, 120, "GB", NODE_BOOT_DISKS),
+                item("platform", "GKE cluster fee", us, 1, "cluster", GKE_FEE),
+                item("platform", "GKE cluster fee", eu, 1, "cluster", GKE_FEE),
+                item("network", "Cloud NAT", us, 4, "VM", CLOUD_NAT_4),
+                item("network", "Cloud NAT", eu, 4, "VM", CLOUD_NAT_4),
+                item("network", "load balancer forwarding rules (first five)", us, 1, "block", FORWARDING_RULES),
+                item("network", "Cloud Armor policy", us, 1, "policy", ARMOR_POLICY),
+                item("network", "Cloud Armor rules", us, 2, "rule", ARMOR_RULES_2),
+                item("network", "Cloud Armor rule admitting the edge's ranges", us, 1, "rule", ARMOR_EDGE_RULE),
+                item("platform", "Secret Manager (database password in each region, Redis AUTH per region)", us, 4,
+                        "secret", SECRET_VERSIONS_4),
+                item("database", "Postgres primary db-custom-8-30720 (HA)", us, 1, "instance", SHARD_PRIMARY_HA),
+                item("database", "Postgres primary storage 1380 GB (HA, billed twice)", us, 2760, "GB", SHARD_PRIMARY_STORAGE),
+                item("database", "Postgres primary backups", us, 1380, "GB", SHARD_BACKUPS),
+                item("database", "Postgres read replica 1 db-custom-8-30720", eu, 1, "instance", SHARD_REPLICA),
+                item("database", "Postgres read replica 1 storage 1380 GB", eu, 1380, "GB", SHARD_REPLICA_STORAGE),
+                item("cache", "Redis STANDARD 8 GB", us, 8, "GB", MEMORYSTORE_STANDARD_8),
+                item("cache", "Redis STANDARD 8 GB", eu, 8, "GB", MEMORYSTORE_STANDARD_8),
+                item("storage", "media bucket (GCS multi-region Standard)", us, 1250, "GB", GCS_MULTI_REGION_1250)));
+        plan.addAll(edge);
+        assertItems(plan, r.plan().cost(), ENTERPRISE_TOTAL);
+        String usPool = "stagecraft-gke-us-central1-general-n2-highcpu-16-pool";
+        String euPool = "stagecraft-gke-europe-west1-general-n2-highcpu-16-pool";
+        List<LineItem> graph = new ArrayList<>(List.of(
+                item("network", "stagecraft-armor-policy Cloud Armor policy", us, 1, "policy", ARMOR_POLICY),
+                item("network", "stagecraft-armor-policy Cloud Armor rules", us, 3, "rule", ARMOR_RULES_2 + ARMOR_EDGE_RULE),
+                item("platform", "stagecraft-gke-us-central1-cluster GKE cluster fee", us, 1, "cluster", GKE_FEE),
+                item("platform", "stagecraft-gke-europe-west1-cluster GKE cluster fee", eu, 1, "cluster", GKE_FEE),
+                item("compute", usPool + " n2-highcpu-16", us, 4, "instance", NODES_US),
+                item("storage", usPool + " boot disks (pd-balanced)", us, 120, "GB", NODE_BOOT_DISKS),
+                item("compute", euPool + " n2-highcpu-16", eu, 4, "instance", NODES_EU),
+                item("storage", euPool + " boot disks (pd-balanced)", eu, 120, "GB", NODE_BOOT_DISKS),
+                item("network", "stagecraft-net-nat-us-central1 Cloud NAT", us, 4, "VM", CLOUD_NAT_4),
+                item("network", "stagecraft-net-nat-europe-west1 Cloud NAT", eu, 4, "VM", CLOUD_NAT_4),
+                item("database", "stagecraft-sql-primary db-custom-8-30720 (HA)", us, 1, "instance", SHARD_PRIMARY_HA),
+                item("database", "stagecraft-sql-primary storage (HA, billed twice)", us, 2760, "GB", SHARD_PRIMARY_STORAGE),
+                item("database", "stagecraft-sql-primary backups", us, 1380, "GB", SHARD_BACKUPS),
+                item("database", "stagecraft-sql-replica-1 db-custom-8-30720", eu, 1, "instance", SHARD_REPLICA),
+                item("database", "stagecraft-sql-replica-1 storage", eu, 1380, "GB", SHARD_REPLICA_STORAGE),
+                item("cache", "stagecraft-redis-us-central1-instance STANDARD 8 GB", us, 8, "GB", MEMORYSTORE_STANDARD_8),
+                item("cache", "stagecraft-redis-europe-west1-instance STANDARD 8 GB", eu, 8, "GB", MEMORYSTORE_STANDARD_8),
+                // the Redis AUTH versions are billed where Secret Manager keeps the stack's secrets (listed in us-central1)
+                item("platform", "stagecraft-redis-auth-us-central1-version Secret Manager version", us, 1, "secret", 0.06),
+                item("platform", "stagecraft-redis-auth-europe-west1-version Secret Manager version", us, 1, "secret", 0.06),
+                item("platform", "stagecraft-sql-password-version Secret Manager version", us, 2, "secret", 0.12),
+                item("storage", "stagecraft-assets-bucket (GCS multi-region Standard, expected media)", us, 1250, "GB",
+                        GCS_MULTI_REGION_1250),
+                item("network", "load balancer forwarding rules (first five)", us, 1, "block", FORWARDING_RULES)));
+        graph.addAll(edge);
+        assertItems(graph, r.graphCost(), ENTERPRISE_TOTAL);
+    }
+
     private static void assertItems(List<LineItem> expected, CostBreakdown actual, double expectedTotal) {
         Comparator<LineItem> byName = Comparator.comparing(LineItem::category).thenComparing(LineItem::item);
         List<LineItem> want = expected.stream().sorted(byName).toList();

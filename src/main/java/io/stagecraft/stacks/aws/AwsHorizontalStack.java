@@ -29,6 +29,7 @@ import io.stagecraft.sizing.PoolPlan;
 import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.StageLayout;
 import io.stagecraft.sizing.Tier;
+import io.stagecraft.stacks.RequiredSettings;
 import io.stagecraft.stacks.MaxConnections;
 import io.stagecraft.stacks.PoolRoles;
 import io.stagecraft.stacks.PoolScaling;
@@ -73,21 +74,15 @@ public final class AwsHorizontalStack extends ComponentResource implements Stage
         @Override
         public void check(PlannedStack planned) {
             StackConfig config = planned.config();
-            if (config.domains().isEmpty()) {
-                throw new InvalidInputException(Setting.DOMAINS.key(), null, "is required for the horizontal stage"
-                        + " (its load balancer gets an ACM certificate for them)", "your domains, e.g. [app.example.com]");
-            }
+            RequiredSettings.domains(config, "horizontal", "its load balancer gets an ACM certificate for them");
             if (config.domains().size() > AwsLoadBalancer.Args.MAX_DOMAINS) {
                 throw new InvalidInputException(Setting.DOMAINS.key(), String.join(",", config.domains()),
                         "lists " + config.domains().size() + " domains; an ACM certificate takes at most "
                                 + AwsLoadBalancer.Args.MAX_DOMAINS + " on AWS", "at most " + AwsLoadBalancer.Args.MAX_DOMAINS
                                 + " domains");
             }
-            if (!config.dbPasswordSet()) {
-                throw new InvalidInputException(Setting.DB_PASSWORD.key(), null, "is required for the horizontal stage"
-                        + " (the RDS master password, also the source of the Redis AUTH token)", "pulumi config set"
-                        + " --secret " + Setting.DB_PASSWORD.key() + " <password>");
-            }
+            RequiredSettings.dbPassword(config, "horizontal",
+                    "the RDS master password, also the source of the Redis AUTH token");
         }
 
         @Override

@@ -43,6 +43,7 @@ import io.stagecraft.sizing.PoolPlan;
 import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.StorageLocations;
 import io.stagecraft.sizing.Tier;
+import io.stagecraft.stacks.RequiredSettings;
 import io.stagecraft.stacks.GcpSettings;
 import io.stagecraft.stacks.MaxConnections;
 import io.stagecraft.stacks.PoolRoles;
@@ -95,11 +96,7 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                         + Setting.CLOUDFLARE_ZONE_ID.key() + ", " + Setting.CLOUDFLARE_ACCOUNT_ID.key() + " and the "
                         + "cloudflare:apiToken secret)");
             }
-            if (!config.dbPasswordSet()) {
-                throw new InvalidInputException(Setting.DB_PASSWORD.key(), null, "is required for the enterprise stage"
-                        + " (the Cloud SQL user's password on every shard)", "pulumi config set --secret "
-                        + Setting.DB_PASSWORD.key() + " <password>");
-            }
+            RequiredSettings.dbPassword(config, "enterprise", "the Cloud SQL user's password on every shard");
             if (config.kubernetesApiRanges().isEmpty()) {
                 throw new InvalidInputException(Setting.KUBERNETES_API_RANGES.key(), null, "is required for the"
                         + " enterprise stage (the GKE control planes admit only these ranges; Pulumi and kubectl must"

@@ -32,6 +32,7 @@ import io.stagecraft.sizing.DatabasePlan;
 import io.stagecraft.sizing.PoolPlan;
 import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.Tier;
+import io.stagecraft.stacks.RequiredSettings;
 import io.stagecraft.stacks.GcpSettings;
 import io.stagecraft.stacks.MaxConnections;
 import io.stagecraft.stacks.PoolRoles;
@@ -66,16 +67,9 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
         public void check(PlannedStack planned) {
             StackConfig config = planned.config();
             GcpSettings.requireProject(config);
-            if (config.domains().isEmpty()) {
-                throw new InvalidInputException(Setting.DOMAINS.key(), null, "is required for the horizontal stage"
-                        + " (its HTTPS load balancer gets a Google-managed certificate for them)",
-                        "your domains, e.g. [app.example.com]");
-            }
-            if (!config.dbPasswordSet()) {
-                throw new InvalidInputException(Setting.DB_PASSWORD.key(), null, "is required for the horizontal stage"
-                        + " (the Cloud SQL user's password)", "pulumi config set --secret " + Setting.DB_PASSWORD.key()
-                        + " <password>");
-            }
+            RequiredSettings.domains(config, "horizontal", "its HTTPS load balancer gets a Google-managed certificate"
+                    + " for them");
+            RequiredSettings.dbPassword(config, "horizontal", "the Cloud SQL user's password");
         }
 
         @Override
