@@ -348,23 +348,11 @@ public final class Catalog {
         return compute.stream().filter(t -> t.cloud() == cloud && t.name().equals(name)).findFirst();
     }
 
-    /** The catalog entry for a machine type as the cloud API names it, without GPUs. */
-    public Optional<InstanceType> byMachineType(Cloud cloud, String machineType) {
-        return compute.stream()
-                .filter(t -> t.cloud() == cloud && t.machineType().equals(machineType) && t.gpus() == 0)
-                .findFirst()
-                .or(() -> compute.stream().filter(t -> t.cloud() == cloud && t.machineType().equals(machineType)).findFirst());
-    }
-
     /** The class of a family (burstable, general, compute, memory, gpu). */
     public String familyClass(Cloud cloud, String family) {
         return families.stream().filter(f -> f.cloud() == cloud && f.name().equals(family)).findFirst()
                 .map(InstanceFamily::instanceClass)
                 .orElseThrow(() -> new CatalogException("catalog: no family " + family + " for " + cloud));
-    }
-
-    public List<InstanceFamily> families(Cloud cloud) {
-        return families.stream().filter(f -> f.cloud() == cloud).toList();
     }
 
     /** Database tiers of a cloud, smallest first. */
@@ -425,10 +413,6 @@ public final class Catalog {
 
     public List<CacheOffer> caches() {
         return caches;
-    }
-
-    public List<InstanceFamily> families() {
-        return families;
     }
 
     // ---- YAML reading helpers: each failure names the entry and field ----

@@ -32,8 +32,4 @@ public final class Coefficients {
         m.put(c, value);
         return new Coefficients(m);
     }
-
-    public Map<Coefficient, Double> asMap() {
-        return Map.copyOf(values);
-    }
 }

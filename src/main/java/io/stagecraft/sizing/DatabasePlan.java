@@ -34,10 +34,6 @@ public record DatabasePlan(
         alternatives = List.copyOf(alternatives);
     }
 
-    public int instances() {
-        return shards * (1 + readReplicas) + (analyticsReplica() ? 1 : 0);
-    }
-
     public boolean analyticsReplica() {
         return analyticsReplicaTier != null;
     }

@@ -17,19 +17,9 @@ package io.stagecraft.sizing;
 public record LoadInput(Kind kind, double value) {
 
     public enum Kind {
-        USERS("peak concurrent users"),
-        DAILY_ACTIVE_USERS("daily active users"),
-        MONTHLY_REQUESTS("requests per month");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        USERS,
+        DAILY_ACTIVE_USERS,
+        MONTHLY_REQUESTS
     }
 
     private static final double MINUTES_PER_DAY = 1_440;

@@ -11,10 +11,6 @@ public record RegionalPrice(Map<String, Double> byRegion) {
         byRegion = Map.copyOf(new TreeMap<>(byRegion));
     }
 
-    public boolean has(String region) {
-        return byRegion.containsKey(region);
-    }
-
     public Set<String> regions() {
         return byRegion.keySet();
     }

@@ -43,8 +43,4 @@ public final class TierFamilies {
     public boolean allows(Cloud cloud, Tier tier, String name) {
         return prefixes.get(cloud).getOrDefault(tier, List.of()).stream().anyMatch(name::startsWith);
     }
-
-    public List<String> prefixes(Cloud cloud, Tier tier) {
-        return prefixes.get(cloud).getOrDefault(tier, List.of());
-    }
 }

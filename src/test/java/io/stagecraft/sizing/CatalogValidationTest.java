@@ -62,7 +62,20 @@ class CatalogValidationTest {
                 () -> c.zones(Cloud.GCP, "r3")).getMessage());
         assertEquals("catalog: no regions for aws", assertThrows(CatalogException.class,
                 () -> c.defaultRegion(Cloud.AWS)).getMessage());
-        assertEquals("n1-a", c.byMachineType(Cloud.GCP, "n1-a").orElseThrow().name(), "the machine without GPUs first");
+        assertEquals(List.of("r1", "r2"), c.regionOrder(Cloud.GCP), "the regions section's order");
+        assertEquals(List.of(), c.regionOrder(Cloud.AWS), "another cloud's regions are not this one's");
+        assertEquals(List.of(), c.databases(Cloud.AWS), "databases are kept per cloud");
+        assertEquals(List.of("e2-a", "n1-a-t4", "n1-a"), c.compute().stream().map(InstanceType::name).toList());
+        assertEquals(List.of("db-a"), c.databases().stream().map(DatabaseTier::name).toList());
+        assertEquals(List.of("basic-a", "std-a"), c.caches().stream().map(CacheOffer::name).toList());
+        assertEquals(List.of("disk", "ip"), c.services().stream().map(ServicePrice::id).toList());
+        assertEquals("s", c.database(Cloud.GCP, "db-a").orElseThrow().sourceId(), "the source an entry cites");
+        assertFalse(c.database(Cloud.GCP, "db-a").orElseThrow().sharedCore());
+        assertTrue(parse(VALID.replace("sharedCore: false", "sharedCore: true")).database(Cloud.GCP, "db-a").orElseThrow()
+                .sharedCore(), "a flag read as written");
+        assertEquals(4, parse(VALID.replace("minGb: 1, maxGb: 4, source: s, pricePerGbHour: {r1: 0.05",
+                "minGb: 4, maxGb: 4, source: s, pricePerGbHour: {r1: 0.05")).caches(Cloud.GCP).get(0).minGb(),
+                "one size only (minGb equal to maxGb) is allowed");
         assertEquals("gpu", c.familyClass(Cloud.GCP, "n1"));
         assertEquals("catalog: no family t3 for gcp", assertThrows(CatalogException.class,
                 () -> c.familyClass(Cloud.GCP, "t3")).getMessage());
@@ -111,6 +124,13 @@ class CatalogValidationTest {
             "minGb: 1, maxGb: 4, source: s, pricePerGbHour: {r1: 0.05|minGb: 5, maxGb: 4, source: s, pricePerGbHour: {r1: 0.05|catalog: caches[0] (basic-a) has minGb above maxGb",
             "tier: BASIC, minGb: 1, maxGb: 4, source: s, pricePerGbHour: {r1: 0.05, r2: 0.05}|source: s, price: {r1: 0.05, r2: 0.05}|catalog: caches[0] (basic-a) needs a number for 'vcpu'",
             "{cloud: gcp, id: ip, unit: hour|{cloud: gcp, id: disk, unit: hour|catalog: services lists gcp/disk twice",
+            "name: db-a, vcpu: 1|name: db-a, vcpu: 1, memoryGib: 4, sharedCore: false, haFactor: 2.0, source: s, price: {r1: 0.05, r2: 0.06}}\\n  - {cloud: gcp, engine: pg, name: db-a, vcpu: 1|catalog: databases lists gcp/db-a twice",
+            "name: std-a, tier: STANDARD|name: basic-a, tier: STANDARD|catalog: caches lists gcp/basic-a twice",
+            "notes: [a note]|notes: [a note], enterpriseRegionServices: [{category: c, item: i, service: nat, quantity: \"1\", unit: u}]|catalog: the gcp profile names service 'nat' that is not in services",
+            "notes: [a note]|notes: [a note], horizontalEdgeServices: [{category: c, item: i, service: waf, quantity: \"1\", unit: u}]|catalog: the gcp profile names service 'waf' that is not in services",
+            "notes: [a note]|notes: [a note], enterpriseServices: [{category: c, item: i, service: gke, quantity: \"1\", unit: u}]|catalog: the gcp profile names service 'gke' that is not in services",
+            "notes: [a note]|notes: [a note], enterpriseEdgeServices: [{category: c, item: i, service: cdn, quantity: \"1\", unit: u}]|catalog: the gcp profile names service 'cdn' that is not in services",
+            "notes: [a note]|notes: [a note], multiRegionMediaStorage: multi|catalog: the gcp profile names service 'multi' that is not in services",
             "id: ip, unit: hour|id: ip, unit: day|unknown price unit 'day'; allowed: hour, month, GB-month",
             "name: Plan, unit: month|name: Plan, unit: hour|catalog: edgeServices[0] (Plan) has unit 'hour'; edge fees are monthly (unit: month)",
             "included: 2|included: -2|catalog: edgeServices[0] (Plan) has included = -2.0; it must be zero or more",
