@@ -86,8 +86,8 @@ class EnterprisePlannerTest {
 
     @Test
     void theShardMinimumIsExplainedWhenTheLoadNeedsFewer() {
-        // at least 2 shards; 20,000 users send 4,000 queries/s, well below 2 x 10,000
-        SizingPlan p = with(Coefficient.MIN_SHARDS, 2).plan(gcp(20_000));
+        // at least 2 shards; 30,000 users send 6,000 queries/s, below the 2 x 10,000 two shards carry
+        SizingPlan p = with(Coefficient.MIN_SHARDS, 2).plan(gcp(30_000));
         assertEquals(2, p.database().shards());
         assertTrue(p.stageReasons().contains("2 shards (the enterprise minimum), keyed by user id"), p.stageReasons().toString());
     }
