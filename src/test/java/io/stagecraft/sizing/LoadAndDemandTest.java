@@ -111,4 +111,20 @@ class LoadAndDemandTest {
         assertEquals(42, d.mediaStorageGb(), 1e-9);
         assertEquals(1, d.gpus());
     }
+
+    @Test
+    void aShareScalesEveryFigureAndRoundsCountsUp() {
+        Demand d = new Demand(1_000, 100, 500, 200, 160, 40, 50, 2.0, 50, 40, 3);
+        // a quarter: 250 users, 25 req/s, 125 connections, 50 q/s (40 reads, 10 writes), 12.5 -> 13 DB connections,
+        // 0.5 GB cache, 12.5 GB media, 10 GB database, 0.75 -> 1 GPU
+        assertEquals(new Demand(250, 25, 125, 50, 40, 10, 13, 0.5, 12.5, 10, 1), d.share(0.25));
+    }
+
+    @Test
+    void cacheGrowsWithTheCoefficientPerUser() {
+        // 2 MB a user: 1,000 users x 2 MB + 500 connections x 0.01 MB = 2,005 MB = 2,005 / 1,024 GB
+        Demand d = Demand.derive(Workload.of(1_000, Cloud.GCP, "us-central1"),
+                k.with(Coefficient.CACHE_MB_PER_USER, 2.0));
+        assertEquals(2_005 / 1024.0, d.cacheGb(), 1e-9);
+    }
 }

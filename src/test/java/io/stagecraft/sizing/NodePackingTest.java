@@ -36,6 +36,29 @@ class NodePackingTest {
         assertEquals(-1, NodePacking.nodes(List.of(pod("api", 1, 1.0, 1024)), 0.0, 16.0, 110));
     }
 
+    @Test
+    void aPodAsLargeAsTheNodeTakesAWholeNode() {
+        // 4 CPU / 16 GiB pods on 4 CPU / 16 GiB nodes: one each
+        assertEquals(2, NodePacking.nodes(List.of(pod("whole", 2, 4.0, 16_384)), 4.0, 16.0, 110));
+        // a pod over the node by no more than the 1e-9 rounding tolerance still takes a node
+        assertEquals(2, NodePacking.nodes(List.of(pod("cpu", 2, 4.0 + 1e-9, 1024)), 4.0, 16.0, 110));
+        // 1 GiB pods on nodes of 1 GiB less 1e-9: one per node (0.5 CPU each, so CPU would allow 8)
+        assertEquals(3, NodePacking.nodes(List.of(pod("mem", 3, 0.5, 1024)), 4.0, 1.0 - 1e-9, 110));
+    }
+
+    @Test
+    void aWorkloadWithNoReplicasNeedsNoRoomEvenWhenItsPodsAreLargerThanANode() {
+        // 2 API pods of 1 CPU / 1 GiB share one 4 CPU node; the idle 8 CPU pod is never scheduled
+        assertEquals(1, NodePacking.nodes(List.of(pod("idle", 0, 8.0, 1024), pod("api", 2, 1.0, 1024)), 4.0, 16.0, 110));
+        assertEquals(1, NodePacking.nodes(List.of(pod("idle", 0, 1.0, 65_536), pod("api", 2, 1.0, 1024)), 4.0, 16.0, 110));
+    }
+
+    @Test
+    void aNodeWithNothingAllocatableIsRefusedWhateverThePods() {
+        assertEquals(-1, NodePacking.nodes(List.of(pod("none", 0, 1.0, 1024)), 0.0, 16.0, 110));
+        assertEquals(-1, NodePacking.nodes(List.of(pod("none", 0, 1.0, 1024)), 4.0, 0.0, 110));
+    }
+
     /** Node after node: fill each one with the most memory-hungry pods first, as the scheduler's first fit would. */
     private static int oneNodeAtATime(List<PodPlan> pods, double cpuPerNode, double memGib, int maxPods) {
         List<PodPlan> order = new ArrayList<>(pods);
