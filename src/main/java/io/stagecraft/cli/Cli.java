@@ -3,6 +3,11 @@ package io.stagecraft.cli;
 import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.sizing.CatalogException;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,12 +19,13 @@ import picocli.CommandLine.Command;
 @Command(name = "stagecraft",
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
-        description = "Sizes infrastructure for a number of users and plans the matching Pulumi stack.",
-        subcommands = {SizeCommand.class, PlanCommand.class, DiffCommand.class, PolicyCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Sizes infrastructure for a number of users and plans the matching Pulumi stack.")
 public final class Cli implements Runnable {
     public static final int EXIT_INPUT = 2;
     public static final int EXIT_FAILURE = 1;
+
+    /** The commands in the order the usage lists them; each is built only when needed (see {@link #commandLine}). */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +40,7 @@ public final class Cli implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -56,13 +62,40 @@ public final class Cli implements Runnable {
         return code;
     }
 
-    /** The command tree, with the setting flags added to the commands that take them. */
-    static CommandLine commandLine() {
+    /**
+     * The command tree, with the setting flags added to the commands that take them. When the first argument names a
+     * command, only that command is built: building a command's options from its annotations takes a noticeable part
+     * of a one-shot run's start-up, and a run never needs the others. Anything else (no command, --help, a typo) gets
+     * the whole tree, so usage and suggestions list every command.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Cli());
-        cl.setExpandAtFiles(false);
-        SettingFlags.install(cl.getSubcommands().get("size").getCommandSpec());
-        SettingFlags.install(cl.getSubcommands().get("diff").getCommandSpec());
+        boolean one = args.length > 0 && COMMANDS.containsKey(args[0]);
+        COMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(args[0])) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
+        if (!one) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand());
+        }
+        for (String flagged : List.of("size", "diff")) {
+            CommandLine sub = cl.getSubcommands().get(flagged);
+            if (sub != null) {
+                SettingFlags.install(sub.getCommandSpec());
+            }
+        }
+        cl.setExpandAtFiles(false); // after the commands are added: the setting reaches only those present
         return cl;
+    }
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("size", SizeCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("diff", DiffCommand::new);
+        m.put("policy", PolicyCommand::new);
+        return Collections.unmodifiableMap(m);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

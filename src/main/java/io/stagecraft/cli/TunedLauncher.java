@@ -1,6 +1,6 @@
 package io.stagecraft.cli;
 
-import io.stagecraft.engine.OfflineEngine;
+import io.stagecraft.engine.EngineJvmFlags;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Commands that run the offline engine ({@code plan}) are one-shot runs whose speed depends on JVM flags a jar
  * cannot set for itself. When started plainly from the jar, Stagecraft starts itself once more with
- * {@link OfflineEngine#recommendedJvmFlags()} and a class-data-sharing archive kept next to the jar (written by the
+ * {@link EngineJvmFlags#recommended()} and a class-data-sharing archive kept next to the jar (written by the
  * first such run, reused while the jar is unchanged). Set STAGECRAFT_TUNE=0 to run in the first JVM instead.
  */
 public final class TunedLauncher {
@@ -35,7 +35,7 @@ public final class TunedLauncher {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(OfflineEngine.recommendedJvmFlags());
+        cmd.addAll(EngineJvmFlags.recommended());
         cmd.addAll(classDataSharing(jar.get()));
         cmd.add("-D" + MARKER + "=true");
         cmd.add("-cp");

@@ -35,17 +35,6 @@ public final class OfflineEngine {
     private OfflineEngine() {
     }
 
-    /**
-     * JVM flags for a one-shot offline run (measured in docs/benchmarks.md): a fork-join pool of two (on two cores
-     * the SDK's async steps would otherwise start a thread each), the serial collector and a capped heap (the graph
-     * of a 1,000-resource program needs tens of MB; G1 would grow the heap to gigabytes), and only the quick JIT tier
-     * (C2 compiler threads would compete with the run for the cores).
-     */
-    public static List<String> recommendedJvmFlags() {
-        return List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
-    }
-
     /** The result of one offline run: the graph, the stack outputs, and any errors the program reported. */
     public record Run(ResourceGraph graph, Map<String, Object> outputs, List<String> errors) {
         public boolean ok() {

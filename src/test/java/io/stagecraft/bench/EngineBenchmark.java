@@ -10,6 +10,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.test.PulumiTest;
 import io.stagecraft.config.MapConfigSource;
+import io.stagecraft.engine.EngineJvmFlags;
 import io.stagecraft.engine.OfflineEngine;
 import io.stagecraft.engine.OfflineMocks;
 import java.io.IOException;
@@ -153,7 +154,7 @@ public final class EngineBenchmark {
     private static List<String> jvmFlags(String engine) {
         List<String> flags = new ArrayList<>();
         if (engine.startsWith("offline")) {
-            flags.addAll(OfflineEngine.recommendedJvmFlags());
+            flags.addAll(EngineJvmFlags.recommended());
         }
         if (engine.equals("offline-archive-write")) {
             flags.add("-XX:ArchiveClassesAtExit=" + archive);

@@ -7,7 +7,7 @@ import io.stagecraft.sizing.Catalog;
 import io.stagecraft.sizing.Coefficients;
 import io.stagecraft.sizing.SizingCalculator;
 import io.stagecraft.sizing.TierFamilies;
-import io.stagecraft.engine.OfflineEngine;
+import io.stagecraft.engine.EngineJvmFlags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -102,7 +102,7 @@ public final class EnterpriseBenchmark {
     private static double[] spawn(int regions, int shards) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(OfflineEngine.recommendedJvmFlags());
+        cmd.addAll(EngineJvmFlags.recommended());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(EnterpriseBenchmark.class.getName());

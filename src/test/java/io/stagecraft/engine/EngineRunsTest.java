@@ -180,6 +180,7 @@ class EngineRunsTest {
     @Test
     void theOneShotJvmFlagsAreThoseMeasured() {
         assertEquals(List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"), OfflineEngine.recommendedJvmFlags());
+                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"),
+                EngineJvmFlags.recommended());
     }
 }
