@@ -180,7 +180,8 @@ class EngineRunsTest {
     @Test
     void theOneShotJvmFlagsAreThoseMeasured() {
         assertEquals(List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData"),
+                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+                "-Dsun.reflect.inflationThreshold=1000000"),
                 EngineJvmFlags.recommended());
     }
 }
