@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import pulumirpc.AliasOuterClass;
+import pulumirpc.Resource.RegisterResourceOutputsRequest;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -23,6 +24,8 @@ import pulumirpc.Resource.RegisterResourceResponse;
 final class RecordingMonitor extends MockMonitor {
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
     private final List<ResourceNode> recorded = Collections.synchronizedList(new ArrayList<>());
+    /** What each component (and the stack) registered as its outputs, by URN: what the state file keeps for it. */
+    private final Map<String, Map<String, Object>> registeredOutputs = new java.util.concurrent.ConcurrentHashMap<>();
     private final OfflineMocks mocks;
     private final String project;
     private final String stack;
@@ -89,10 +92,22 @@ final class RecordingMonitor extends MockMonitor {
         return Urn.create(aliasStack, aliasProject, parent, type, name);
     }
 
-    /** What was registered, in completion order; the engine sorts it by registration order of parents. */
+    @Override
+    public CompletableFuture<Void> registerResourceOutputsAsync(RegisterResourceOutputsRequest request) {
+        registeredOutputs.put(request.getUrn(), StructValues.toMap(request.getOutputs()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * What was registered, in completion order; the engine sorts it by registration order of parents. A component's
+     * outputs are the ones it registered (none if it never called registerOutputs, as a real state file would show).
+     */
     List<ResourceNode> recorded() {
+        List<ResourceNode> nodes;
         synchronized (recorded) {
-            return List.copyOf(recorded);
+            nodes = List.copyOf(recorded);
         }
+        return nodes.stream().map(n -> n.custom() ? n : new ResourceNode(n.urn(), n.type(), n.name(), n.parentUrn(),
+                false, n.inputs(), registeredOutputs.getOrDefault(n.urn(), Map.of()), n.options())).toList();
     }
 }

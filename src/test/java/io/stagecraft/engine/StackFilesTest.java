@@ -48,6 +48,63 @@ class StackFilesTest {
                 + " aws, enterprise on gcp.", e.getMessage());
     }
 
+    /** The outputs each component registers, by type: what its state keeps and what `pulumi stack export` shows. */
+    private static final Map<String, Set<String>> REGISTERED_OUTPUTS = Map.ofEntries(
+            Map.entry("stagecraft:aws:DataVolume", Set.of("volumeId")),
+            Map.entry("stagecraft:aws:HostSecurityGroup", Set.of("securityGroupId")),
+            Map.entry("stagecraft:aws:InstancePool", Set.of("groupName")),
+            Map.entry("stagecraft:aws:LoadBalancer", Set.of("certificateArn", "dnsName")),
+            Map.entry("stagecraft:aws:Monitoring", Set.of("topicArn")),
+            Map.entry("stagecraft:aws:Network", Set.of("subnetId", "vpcId")),
+            Map.entry("stagecraft:aws:PoolSecurityGroup", Set.of("securityGroupId")),
+            Map.entry("stagecraft:aws:Postgres", Set.of("address", "identifier")),
+            Map.entry("stagecraft:aws:PrivateNetwork", Set.of("vpcId")),
+            Map.entry("stagecraft:aws:Redis", Set.of("host")),
+            Map.entry("stagecraft:aws:Secret", Set.of("arn")),
+            Map.entry("stagecraft:aws:StaticAssets", Set.of("bucketName", "cdnDomain")),
+            Map.entry("stagecraft:aws:VmHost", Set.of("instanceId", "publicIp")),
+            Map.entry("stagecraft:aws:WebAcl", Set.of("webAclArn")),
+            Map.entry("stagecraft:edge:CloudflareEdge", Set.of("hostnames", "zoneId")),
+            Map.entry("stagecraft:edge:CloudflareLoadBalancing", Set.of("poolIds")),
+            Map.entry("stagecraft:gcp:CertificateMap", Set.of("certificateMap")),
+            Map.entry("stagecraft:gcp:CloudArmor", Set.of("policyId")),
+            Map.entry("stagecraft:gcp:DataDisk", Set.of("diskName", "diskSelfLink")),
+            Map.entry("stagecraft:gcp:GkeCluster", Set.of("clusterName", "endpoint")),
+            Map.entry("stagecraft:gcp:GkeNodePool", Set.of("name")),
+            Map.entry("stagecraft:gcp:HostFirewall", Set.of("sshRule", "webRule")),
+            Map.entry("stagecraft:gcp:InstancePool", Set.of("groupName", "instanceGroup")),
+            Map.entry("stagecraft:gcp:LoadBalancer", Set.of("ip")),
+            Map.entry("stagecraft:gcp:Monitoring", Set.of("channel", "policyNames")),
+            Map.entry("stagecraft:gcp:Postgres", Set.of("connectionName", "privateIp")),
+            Map.entry("stagecraft:gcp:Redis", Set.of("host", "port")),
+            Map.entry("stagecraft:gcp:Secret", Set.of("secretId")),
+            Map.entry("stagecraft:gcp:ServiceAccount", Set.of("email")),
+            Map.entry("stagecraft:gcp:StaticAssets", Set.of("bucketName", "bucketUrl", "mediaBackendId", "staticBackendId")),
+            Map.entry("stagecraft:gcp:VmHost", Set.of("instanceName", "publicIp")),
+            Map.entry("stagecraft:k8s:App", Set.of("namespace")));
+
+    /**
+     * Every building block registers its outputs: without that a real deployment shows the component as still being
+     * created until the whole program ends, and its state keeps no outputs.
+     */
+    @ParameterizedTest
+    @MethodSource("stackFiles")
+    void everyBuildingBlockRegistersItsOutputs(String file) {
+        for (ResourceNode n : Plans.of(file).run().graph().nodes()) {
+            if (n.custom() || n.isStack() || n.type().endsWith("Stack")) {
+                continue; // stage stacks' outputs are the stack outputs, checked where each stage is tested
+            }
+            Set<String> keys = new java.util.TreeSet<>(n.outputs().keySet());
+            if (n.type().equals("stagecraft:gcp:Network")) {
+                // the private-services peering exists only where Cloud SQL or Memorystore needs it
+                keys.remove("privateServicesPeering");
+                assertEquals(Set.of("networkId", "subnetId"), keys, file + ": " + n.name());
+            } else {
+                assertEquals(REGISTERED_OUTPUTS.get(n.type()), keys, file + ": " + n.type() + " " + n.name());
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("stackFiles")
     void everyStackFilePlans(String file) {
