@@ -4,6 +4,7 @@ import io.stagecraft.engine.Plans;
 import io.stagecraft.sizing.Catalog;
 import java.lang.reflect.Field;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -17,14 +18,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * always safe. Under the mutation profile PIT's minion also loads io.stagecraft.mutation.ForgetCachesPerMutant
  * (src/mutation/java), which forgets exactly when PIT moves on to the next mutant; once that is installed the per-class
  * reset stands down, so the tests of one mutant share their plans and the run stays affordable.
+ *
+ * <p>PIT's coverage run forgets before every test (the profile gives its minions
+ * {@code -Dstagecraft.mutationProfile=true}; only the mutant runs install the reset plugin). PIT later puts a mutant
+ * only to the tests that executed its line, and a test answered from a plan an earlier test cached executes nothing,
+ * so its assertions would never meet a mutant.
  */
-public final class FreshCaches implements BeforeAllCallback {
+public final class FreshCaches implements BeforeAllCallback, BeforeEachCallback {
     private static final Field DEFAULT_CATALOG = defaultCatalogField();
+    private static final boolean MUTATION_PROFILE = Boolean.getBoolean("stagecraft.mutationProfile");
     private static volatile boolean perMutantResetInstalled;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         if (!perMutantResetInstalled) {
+            forgetAll();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (MUTATION_PROFILE && !perMutantResetInstalled) {
             forgetAll();
         }
     }
