@@ -1,0 +1,151 @@
+package io.stagecraft.components.gcp;
+
+import static io.stagecraft.components.ArgsLimits.accepted;
+import static io.stagecraft.components.ArgsLimits.hostNames;
+import static io.stagecraft.components.ArgsLimits.refused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.pulumi.core.Output;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The GCP building blocks' argument limits, each at its edge: the last value the API (or Stagecraft's rule) allows
+ * builds, the first one past it is refused with its message. Limits and messages are written out here.
+ */
+class GcpArgsLimitsTest {
+    private static final GcpMachine MACHINE = GcpMachine.of("e2-standard-2");
+
+    private static GcpInstancePool.Args pool(int count, int min, int max) {
+        return new GcpInstancePool.Args("shop-project", "us-central1", List.of("us-central1-a"), "http", MACHINE, 20,
+                "pd-balanced", Output.of("subnet"), "stagecraft-web", Output.of("#!/bin/sh"), "shop-http", count, min,
+                max, new GcpInstancePool.Scaling(0.6, null, null, 60, 1, 600), "/health", Map.of());
+    }
+
+    @Test
+    void anInstancePoolHoldsOneToCountToMax() {
+        accepted(() -> pool(1, 1, 1));
+        accepted(() -> pool(3, 2, 5));
+        refused("http pool: need 1 <= min <= count <= max, got 0/1/1", () -> pool(1, 0, 1));
+        refused("http pool: need 1 <= min <= count <= max, got 2/1/3", () -> pool(1, 2, 3));
+        refused("http pool: need 1 <= min <= count <= max, got 1/4/3", () -> pool(4, 1, 3));
+    }
+
+    private static GkeNodePool.Args nodePool(int planned, int min, int max) {
+        return new GkeNodePool.Args(Output.of("cluster"), "us-central1", "web", MACHINE, planned, min, max, 50,
+                "pd-balanced", Output.of("nodes@shop-project.iam.gserviceaccount.com"), Map.of());
+    }
+
+    @Test
+    void aNodePoolMayScaleToZeroButNotCapAtZero() {
+        accepted(() -> nodePool(0, 0, 1));
+        accepted(() -> nodePool(3, 3, 3));
+        accepted(() -> nodePool(2, 1, 4));
+        refused("node pool bounds -1 <= 0 <= 1 (and at least one node at most)", () -> nodePool(0, -1, 1));
+        refused("node pool bounds 0 <= 0 <= 0 (and at least one node at most)", () -> nodePool(0, 0, 0));
+        refused("node pool bounds 3 <= 3 <= 2 (and at least one node at most)", () -> nodePool(3, 3, 2));
+        refused("node pool bounds 2 <= 1 <= 4 (and at least one node at most)", () -> nodePool(1, 2, 4));
+        refused("node pool bounds 1 <= 5 <= 4 (and at least one node at most)", () -> nodePool(5, 1, 4));
+    }
+
+    private static GkeCluster.Args cluster(String name) {
+        return new GkeCluster.Args("shop-project", "us-central1", name, Output.of("network"), Output.of("subnet"),
+                "172.16.0.0/28", List.of("203.0.113.0/24"), Output.of("nodes@shop-project.iam.gserviceaccount.com"),
+                List.of(new GkeCluster.PoolSpec("web", MACHINE, 2, 1, 4)), 50, "pd-balanced", true, Map.of());
+    }
+
+    @Test
+    void aClusterNameTakesFortyCharacters() {
+        String forty = "c" + "1234567890".repeat(3) + "123456789";
+        assertEquals(40, accepted(() -> cluster(forty)).clusterName().length());
+        refused("cluster name '" + forty + "x': 1-40 lower-case letters, digits, hyphens, a letter first",
+                () -> cluster(forty + "x"));
+    }
+
+    private static GcpPostgres.Args postgres(int retentionDays) {
+        return new GcpPostgres.Args("shop-project", "us-central1", "db-custom-2-7680", true, List.of(), 50, 400, 400,
+                retentionDays, Output.of("network"), List.of(), Output.ofSecret("password"), true, Map.of());
+    }
+
+    @Test
+    void cloudSqlKeepsTransactionLogsOneToSevenDays() {
+        accepted(() -> postgres(1));
+        accepted(() -> postgres(7));
+        refused("Cloud SQL keeps transaction logs 1-7 days, got 0", () -> postgres(0));
+        refused("Cloud SQL keeps transaction logs 1-7 days, got 8", () -> postgres(8));
+    }
+
+    private static GcpLoadBalancer.Args loadBalancer(List<List<String>> certificates) {
+        return new GcpLoadBalancer.Args(certificates, null, null, Output.of("static"), Output.of("media"), null, true,
+                Map.of());
+    }
+
+    @Test
+    void managedCertificatesStopAtFifteenOfAHundredDomains() {
+        String limit = "at most 15 certificates of at most 100 domains each";
+        accepted(() -> loadBalancer(Collections.nCopies(15, hostNames(100))));
+        refused(limit, () -> loadBalancer(Collections.nCopies(16, List.of("app.example.com"))));
+        refused(limit, () -> loadBalancer(List.of(List.of("app.example.com"), hostNames(101))));
+    }
+
+    private static GcpStaticAssets.Args assets(int staticTtl, int mediaTtl, int nearlineAfterDays) {
+        return new GcpStaticAssets.Args("us-central1", false, Map.of(), staticTtl, mediaTtl, nearlineAfterDays,
+                Optional.empty());
+    }
+
+    @Test
+    void cdnCacheTimesRunFromOneSecondToAYear() {
+        int year = 31_622_400;
+        accepted(() -> assets(1, 1, 1));
+        accepted(() -> assets(year, year, 1));
+        refused("static cache TTL of 0 s: Cloud CDN takes 1 to 31622400 s", () -> assets(0, 60, 30));
+        refused("static cache TTL of 31622401 s: Cloud CDN takes 1 to 31622400 s", () -> assets(year + 1, 60, 30));
+        refused("media cache TTL of 0 s: Cloud CDN takes 1 to 31622400 s", () -> assets(60, 0, 30));
+        refused("media cache TTL of 31622401 s: Cloud CDN takes 1 to 31622400 s", () -> assets(60, year + 1, 30));
+        refused("media moves to NEARLINE after at least 1 day, got 0", () -> assets(60, 60, 0));
+    }
+
+    @Test
+    void monitoringNeedsAtLeastOneDatabaseConnection() {
+        accepted(() -> new GcpMonitoring.Args("shop-prod", 1, null, Map.of()));
+        refused("max_connections of 0: at least 1", () -> new GcpMonitoring.Args("shop-prod", 0, null, Map.of()));
+    }
+
+    @Test
+    void cloudArmorLimitsNoLowerThanTenRequestsAMinute() {
+        accepted(() -> new GcpCloudArmor.Args(10));
+        refused("rate limit below 10 requests a minute would block normal use", () -> new GcpCloudArmor.Args(9));
+    }
+
+    private static GcpVmHost.Args host(int bootDiskGb) {
+        return new GcpVmHost.Args("shop-project", "us-central1", "us-central1-a", MACHINE, bootDiskGb, "pd-balanced",
+                Output.of("subnet"), "stagecraft-web", Output.of("data-disk"), "#!/bin/sh", "shop-web", true, Map.of());
+    }
+
+    @Test
+    void aVmBootDiskTakesAtLeastTenGigabytes() {
+        accepted(() -> host(10));
+        refused("boot disk of 9 GB: at least 10 GB", () -> host(9));
+    }
+
+    private static GcpDataDisk.Args dataDisk(int sizeGb) {
+        return new GcpDataDisk.Args("us-central1", "us-central1-a", sizeGb, "pd-balanced", 7, true, true, Map.of());
+    }
+
+    @Test
+    void aDataDiskTakesAtLeastTenGigabytes() {
+        accepted(() -> dataDisk(10));
+        refused("data disk of 9 GB: at least 10 GB", () -> dataDisk(9));
+    }
+
+    @Test
+    void aCertificateMapTakesOneToAHundredDomains() {
+        accepted(() -> new GcpCertificateMap.Args(hostNames(1), Map.of()));
+        accepted(() -> new GcpCertificateMap.Args(hostNames(100), Map.of()));
+        refused("1 to 100 domains", () -> new GcpCertificateMap.Args(List.of(), Map.of()));
+        refused("1 to 100 domains", () -> new GcpCertificateMap.Args(hostNames(101), Map.of()));
+    }
+}
