@@ -7,20 +7,20 @@ import io.stagecraft.engine.ResourceNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The security policy's rules: one rate-limit rule per ten edge ranges, then the default rule. */
 class GcpCloudArmorTest {
     private static final String POLICY = "gcp:compute/securityPolicy:SecurityPolicy";
-    private static OfflineEngine.Run run;
+    private OfflineEngine.Run run;
 
-    private static List<String> ranges(int count) {
+    private List<String> ranges(int count) {
         return IntStream.range(0, count).mapToObj(i -> "203.0." + i + ".0/24").toList();
     }
 
-    @BeforeAll
-    static void policiesWithoutEdgeAndBehindTenAndElevenRanges() {
+    @BeforeEach
+    void policiesWithoutEdgeAndBehindTenAndElevenRanges() {
         run = ComponentRun.of(ctx -> {
             new GcpCloudArmor("open", new GcpCloudArmor.Args(600), ComponentRun.topLevel());
             new GcpCloudArmor("ten", new GcpCloudArmor.Args(600, ranges(10)), ComponentRun.topLevel());
@@ -28,16 +28,16 @@ class GcpCloudArmorTest {
         });
     }
 
-    private static ResourceNode policy(String component) {
+    private ResourceNode policy(String component) {
         return run.graph().one(POLICY, component + "-policy");
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rules(String component) {
+    private List<Map<String, Object>> rules(String component) {
         return (List<Map<String, Object>>) policy(component).input("rules").orElseThrow();
     }
 
-    private static List<Integer> priorities(String component) {
+    private List<Integer> priorities(String component) {
         return rules(component).stream().map(r -> ((Number) r.get("priority")).intValue()).toList();
     }
 

@@ -8,18 +8,18 @@ import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The alert policies as Cloud Monitoring receives them: names, limits, filters, durations and the email channel. */
 class GcpMonitoringTest {
     private static final String POLICY = "gcp:monitoring/alertPolicy:AlertPolicy";
     private static final String CHANNEL = "gcp:monitoring/notificationChannel:NotificationChannel";
-    private static OfflineEngine.Run run;
-    private static boolean quietHasChannel;
+    private OfflineEngine.Run run;
+    private boolean quietHasChannel;
 
-    @BeforeAll
-    static void monitorAStackWithAndWithoutAnAlertAddress() {
+    @BeforeEach
+    void monitorAStackWithAndWithoutAnAlertAddress() {
         run = ComponentRun.of(ctx -> {
             GcpMonitoring alerts = new GcpMonitoring("alerts",
                     new GcpMonitoring.Args("shop-prod", 200, "ops@example.com", Map.of()), ComponentRun.topLevel());
@@ -31,11 +31,11 @@ class GcpMonitoringTest {
         });
     }
 
-    private static ResourceGraph graph() {
+    private ResourceGraph graph() {
         return run.graph();
     }
 
-    private static ResourceNode policy(String name) {
+    private ResourceNode policy(String name) {
         return graph().where(n -> n.type().equals(POLICY) && n.name().equals(name)).get(0);
     }
 

@@ -6,16 +6,16 @@ import io.stagecraft.engine.OfflineEngine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a network hands to the resources placed in it: self links and the private services peering. */
 class GcpNetworkTest {
-    private static OfflineEngine.Run run;
-    private static boolean plainHasPrivateServices;
+    private OfflineEngine.Run run;
+    private boolean plainHasPrivateServices;
 
-    @BeforeAll
-    static void aPrivateNetworkAndAPlainOne() {
+    @BeforeEach
+    void aPrivateNetworkAndAPlainOne() {
         run = ComponentRun.of(ctx -> {
             GcpNetwork net = new GcpNetwork("net", GcpNetworkArgs.privateIn("europe-west1"), ComponentRun.topLevel());
             GcpNetwork plain = new GcpNetwork("plain", GcpNetworkArgs.in("us-east1"), ComponentRun.topLevel());

@@ -7,17 +7,17 @@ import io.stagecraft.engine.OfflineEngine;
 import io.stagecraft.engine.ResourceNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client grant: limited to this component's instances, the replicas and the analytics replica included. */
 class GcpPostgresTest {
     private static final String INSTANCE = "gcp:sql/databaseInstance:DatabaseInstance";
-    private static OfflineEngine.Run run;
-    private static List<String> replicaRegions;
+    private OfflineEngine.Run run;
+    private List<String> replicaRegions;
 
-    @BeforeAll
-    static void aPrimaryWithAReplicaAndAnAnalyticsReplica() {
+    @BeforeEach
+    void aPrimaryWithAReplicaAndAnAnalyticsReplica() {
         run = ComponentRun.of(ctx -> {
             GcpPostgres pg = new GcpPostgres("pg", new GcpPostgres.Args("shop-project", "us-central1", "db-custom-2-7680",
                     true, List.of("us-east1"), 50, 200, 250, 7, Output.of("projects/shop-project/global/networks/vpc"),
@@ -29,7 +29,7 @@ class GcpPostgresTest {
         });
     }
 
-    private static String instanceName(String logicalName) {
+    private String instanceName(String logicalName) {
         return (String) run.graph().one(INSTANCE, logicalName).outputs().get("name");
     }
 

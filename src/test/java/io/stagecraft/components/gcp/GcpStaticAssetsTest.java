@@ -6,17 +6,17 @@ import com.pulumi.core.Output;
 import io.stagecraft.engine.OfflineEngine;
 import io.stagecraft.engine.ResourceNode;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The bucket's grants (the load balancer's agent reads, the app writes media only) and what the URL map points at. */
 class GcpStaticAssetsTest {
     private static final String MEMBER = "gcp:storage/bucketIAMMember:BucketIAMMember";
     private static final String BACKEND = "gcp:compute/backendBucket:BackendBucket";
-    private static OfflineEngine.Run run;
+    private OfflineEngine.Run run;
 
-    @BeforeAll
-    static void assetsWithAMediaWriter() {
+    @BeforeEach
+    void assetsWithAMediaWriter() {
         run = ComponentRun.of(ctx -> {
             GcpStaticAssets assets = new GcpStaticAssets("assets",
                     GcpStaticAssets.Args.defaults("us-central1", false, Map.of()), ComponentRun.topLevel());
@@ -28,7 +28,7 @@ class GcpStaticAssetsTest {
         });
     }
 
-    private static String bucketName() {
+    private String bucketName() {
         return (String) run.graph().one("gcp:storage/bucket:Bucket", "assets-bucket").outputs().get("name");
     }
 

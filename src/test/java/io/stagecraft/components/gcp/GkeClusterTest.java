@@ -8,17 +8,17 @@ import io.stagecraft.engine.ResourceNode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Cluster names GKE accepts, and what a cluster hands to the rest of the stack: its id, pools and kubeconfig. */
 class GkeClusterTest {
     private static final AtomicReference<String> KUBECONFIG = new AtomicReference<>();
-    private static OfflineEngine.Run run;
-    private static int poolCount;
+    private OfflineEngine.Run run;
+    private int poolCount;
 
-    @BeforeAll
-    static void aClusterWithTwoPools() {
+    @BeforeEach
+    void aClusterWithTwoPools() {
         run = ComponentRun.of(ctx -> {
             GkeCluster cluster = new GkeCluster("gke", new GkeCluster.Args(ComponentRun.PROJECT, "us-central1",
                     "stagecraft-shop", Output.of("projects/p/global/networks/vpc"),
