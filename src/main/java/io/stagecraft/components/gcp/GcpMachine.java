@@ -59,7 +59,7 @@ public record GcpMachine(String machineType, String gpuModel, int gpuCount) {
         return Map.of("startup-script", startupScript, "enable-oslogin", "TRUE", "block-project-ssh-keys", "TRUE");
     }
 
-    InstanceArgs.Builder applyTo(InstanceArgs.Builder b, Output<String> serviceAccountEmail) {
+    void applyTo(InstanceArgs.Builder b, Output<String> serviceAccountEmail) {
         b.machineType(machineType)
                 .serviceAccount(InstanceServiceAccountArgs.builder().email(serviceAccountEmail).scopes(SCOPE).build())
                 .shieldedInstanceConfig(InstanceShieldedInstanceConfigArgs.builder()
@@ -69,10 +69,9 @@ public record GcpMachine(String machineType, String gpuModel, int gpuCount) {
         if (hasGpu()) {
             b.guestAccelerators(InstanceGuestAcceleratorArgs.builder().type(gpuModel).count(gpuCount).build());
         }
-        return b;
     }
 
-    InstanceTemplateArgs.Builder applyTo(InstanceTemplateArgs.Builder b, Output<String> serviceAccountEmail) {
+    void applyTo(InstanceTemplateArgs.Builder b, Output<String> serviceAccountEmail) {
         b.machineType(machineType)
                 .serviceAccount(InstanceTemplateServiceAccountArgs.builder().email(serviceAccountEmail).scopes(SCOPE).build())
                 .shieldedInstanceConfig(InstanceTemplateShieldedInstanceConfigArgs.builder()
@@ -82,6 +81,5 @@ public record GcpMachine(String machineType, String gpuModel, int gpuCount) {
         if (hasGpu()) {
             b.guestAccelerators(InstanceTemplateGuestAcceleratorArgs.builder().type(gpuModel).count(gpuCount).build());
         }
-        return b;
     }
 }

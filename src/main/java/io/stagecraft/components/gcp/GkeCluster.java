@@ -59,6 +59,7 @@ public final class GkeCluster extends ComponentResource {
     private final Cluster cluster;
     private final List<GkeNodePool> pools = new ArrayList<>();
     private final Provider provider;
+    private final Output<String> kubeconfig;
 
     public GkeCluster(String name, Args args, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -119,7 +120,7 @@ public final class GkeCluster extends ComponentResource {
             pools.add(pool);
             poolResources.add(pool.pool());
         }
-        Output<String> kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.masterAuth())
+        this.kubeconfig = Output.tuple(cluster.name(), cluster.endpoint(), cluster.masterAuth())
                 .applyValue(t -> kubeconfig(args.project(), args.region(), t.t1, t.t2,
                         t.t3.clusterCaCertificate().orElse(""))).asSecret();
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder().kubeconfig(kubeconfig).build(),
@@ -184,6 +185,11 @@ public final class GkeCluster extends ComponentResource {
 
     public Output<String> id() {
         return cluster.id();
+    }
+
+    /** The kubeconfig the provider reaches the cluster with (a secret). */
+    Output<String> kubeconfig() {
+        return kubeconfig;
     }
 
     public Provider provider() {
