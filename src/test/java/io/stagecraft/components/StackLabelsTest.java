@@ -25,4 +25,12 @@ class StackLabelsTest {
         assertEquals("a".repeat(63), StackLabels.clean("a".repeat(63)));
         assertEquals("a".repeat(63), StackLabels.clean("a".repeat(64)));
     }
+
+    @Test
+    void anExtraEntryIsAddedAfterTheStackLabels() {
+        Map<String, String> with = new StackLabels("shop", "prod").with("role", "api");
+        assertEquals(List.of("managed-by", "stagecraft-stack", "environment", "role"), List.copyOf(with.keySet()));
+        assertEquals(Map.of("managed-by", "stagecraft", "stagecraft-stack", "shop", "environment", "prod", "role", "api"),
+                with);
+    }
 }
