@@ -2,10 +2,10 @@ package io.stagecraft.components.aws;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.stagecraft.engine.Plans;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import io.stagecraft.planning.OfflinePlanner;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,31 @@ import org.junit.jupiter.api.Test;
 class AwsHorizontalBuildingBlocksTest {
     private static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
+    private static OfflinePlanner.Result plan;
+
+    /**
+     * One engine run per test: every check below reads it. (A run cached across tests would be credited, by coverage
+     * tools, to whichever test happened to start it.)
+     */
+    @Test
+    void asTheHorizontalStackWiresThem() {
+        plan = OfflinePlanner.defaults().plan(Path.of("stacks/horizontal-aws.yaml"));
+        assertEquals(List.of(), plan.run().errors());
+        assertAll(AwsHorizontalBuildingBlocksTest::everySecurityGroupAndTargetGroupIsInTheStacksVpc,
+                AwsHorizontalBuildingBlocksTest::aPoolsAccessPolicyNamesBothSecretsAndTheMediaPrefixOfTheAssetsBucket,
+                AwsHorizontalBuildingBlocksTest::theBucketPolicyAdmitsTheStacksDistributionToStaticAndMedia,
+                AwsHorizontalBuildingBlocksTest::poolInstancesBootTheMockEnginesDebianImage,
+                AwsHorizontalBuildingBlocksTest::theGroupCarriesTheStackTagsAndItsNameWithoutPropagatingThem,
+                AwsHorizontalBuildingBlocksTest::requestScalingFollowsTheApiTargetGroupBehindTheStacksBalancer,
+                AwsHorizontalBuildingBlocksTest::theCertificatesValidationRecordsAreExportedOnePerDomain,
+                AwsHorizontalBuildingBlocksTest::replicasAreNumberedFromOneAndEveryInstanceKeepsAWeekOfInsights,
+                AwsHorizontalBuildingBlocksTest::databaseAlarmsScaleThePercentLimitsToMaxConnectionsAndPlannedStorage,
+                AwsHorizontalBuildingBlocksTest::descriptionsStateTheLimitAsPeopleDoAndWhichWayItIsPassed,
+                AwsHorizontalBuildingBlocksTest::redisMemoryWatchesTheFullestOfTheNumberedNodes);
+    }
+
     private static OfflinePlanner.Result plan() {
-        return Plans.of("stacks/horizontal-aws.yaml");
+        return plan;
     }
 
     private static ResourceGraph graph() {
@@ -29,8 +52,7 @@ class AwsHorizontalBuildingBlocksTest {
         return String.valueOf(n.outputs().get(key));
     }
 
-    @Test
-    void everySecurityGroupAndTargetGroupIsInTheStacksVpc() {
+    private static void everySecurityGroupAndTargetGroupIsInTheStacksVpc() {
         String vpc = out(graph().one("aws:ec2/vpc:Vpc"), "id");
         List<ResourceNode> inVpc = graph().where(n -> n.type().equals("aws:ec2/securityGroup:SecurityGroup")
                 || n.type().equals("aws:lb/targetGroup:TargetGroup"));
@@ -40,8 +62,7 @@ class AwsHorizontalBuildingBlocksTest {
         }
     }
 
-    @Test
-    void aPoolsAccessPolicyNamesBothSecretsAndTheMediaPrefixOfTheAssetsBucket() {
+    private static void aPoolsAccessPolicyNamesBothSecretsAndTheMediaPrefixOfTheAssetsBucket() {
         String db = out(graph().one("aws:secretsmanager/secret:Secret", "db-password-secret"), "arn");
         String redis = out(graph().one("aws:secretsmanager/secret:Secret", "redis-auth-secret"), "arn");
         String bucket = out(graph().one("aws:s3/bucketV2:BucketV2"), "arn");
@@ -53,8 +74,7 @@ class AwsHorizontalBuildingBlocksTest {
         }
     }
 
-    @Test
-    void theBucketPolicyAdmitsTheStacksDistributionToStaticAndMedia() {
+    private static void theBucketPolicyAdmitsTheStacksDistributionToStaticAndMedia() {
         String bucket = out(graph().one("aws:s3/bucketV2:BucketV2"), "arn");
         String distribution = out(graph().one("aws:cloudfront/distribution:Distribution"), "arn");
         String policy = graph().one("aws:s3/bucketPolicy:BucketPolicy").string("policy");
@@ -63,16 +83,14 @@ class AwsHorizontalBuildingBlocksTest {
         assertTrue(policy.contains("{\"AWS:SourceArn\":\"" + distribution + "\"}"), policy);
     }
 
-    @Test
-    void poolInstancesBootTheMockEnginesDebianImage() {
+    private static void poolInstancesBootTheMockEnginesDebianImage() {
         for (ResourceNode t : graph().ofType("aws:ec2/launchTemplate:LaunchTemplate")) {
             // the AMI id the offline engine answers for the Debian 12 lookup
             assertEquals("ami-08a1491fead264869", t.string("imageId"), t.name());
         }
     }
 
-    @Test
-    void theGroupCarriesTheStackTagsAndItsNameWithoutPropagatingThem() {
+    private static void theGroupCarriesTheStackTagsAndItsNameWithoutPropagatingThem() {
         // in no particular order: AWS keeps a group's tags as a set
         assertEquals(java.util.Set.of(
                         Map.of("key", "environment", "value", "prod", "propagateAtLaunch", false),
@@ -83,8 +101,7 @@ class AwsHorizontalBuildingBlocksTest {
                         .input("tags").orElseThrow()));
     }
 
-    @Test
-    void requestScalingFollowsTheApiTargetGroupBehindTheStacksBalancer() {
+    private static void requestScalingFollowsTheApiTargetGroupBehindTheStacksBalancer() {
         String alb = out(graph().one("aws:lb/loadBalancer:LoadBalancer"), "arnSuffix");
         String api = out(graph().one("aws:lb/targetGroup:TargetGroup", "-lb-api"), "arnSuffix");
         assertTrue(alb.startsWith("app/") && api.startsWith("targetgroup/"), alb + " " + api);
@@ -92,8 +109,7 @@ class AwsHorizontalBuildingBlocksTest {
                 .string("targetTrackingConfiguration.predefinedMetricSpecification.resourceLabel"));
     }
 
-    @Test
-    void theCertificatesValidationRecordsAreExportedOnePerDomain() {
+    private static void theCertificatesValidationRecordsAreExportedOnePerDomain() {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> options = (List<Map<String, Object>>) graph().one("aws:acm/certificate:Certificate")
                 .outputs().get("domainValidationOptions");
@@ -106,8 +122,7 @@ class AwsHorizontalBuildingBlocksTest {
         assertEquals(expected, plan().run().outputs().get("certificateValidationRecords"));
     }
 
-    @Test
-    void replicasAreNumberedFromOneAndEveryInstanceKeepsAWeekOfInsights() {
+    private static void replicasAreNumberedFromOneAndEveryInstanceKeepsAWeekOfInsights() {
         assertEquals("stagecraft-sql-replica-1",
                 graph().one("aws:rds/instance:Instance", "sql-replica-1").string("tags.Name"));
         assertEquals("stagecraft-sql-replica-2",
@@ -118,8 +133,7 @@ class AwsHorizontalBuildingBlocksTest {
         }
     }
 
-    @Test
-    void databaseAlarmsScaleThePercentLimitsToMaxConnectionsAndPlannedStorage() {
+    private static void databaseAlarmsScaleThePercentLimitsToMaxConnectionsAndPlannedStorage() {
         // max_connections 250 (the parameter group), 280 GB planned storage (the primary's allocatedStorage)
         assertEquals("250", graph().one("aws:rds/parameterGroup:ParameterGroup", "sql-params").string("parameters.0.value"));
         assertEquals(280.0, graph().one("aws:rds/instance:Instance", "sql-primary").number("allocatedStorage"));
@@ -130,8 +144,7 @@ class AwsHorizontalBuildingBlocksTest {
         assertEquals(0.2, graph().one(ALARM, "api-latency-warning").number("threshold"));
     }
 
-    @Test
-    void descriptionsStateTheLimitAsPeopleDoAndWhichWayItIsPassed() {
+    private static void descriptionsStateTheLimitAsPeopleDoAndWhichWayItIsPassed() {
         assertEquals("[WARNING] horizontal-aws: Postgres free storage (primary) below 25 % of the planned storage left"
                 + " for 5 minutes. Storage autoscaling grows the volume up to its ceiling; if it is near, raise the"
                 + " ceiling or remove old data.", graph().one(ALARM, "db-free-storage-warning").string("alarmDescription"));
@@ -142,8 +155,7 @@ class AwsHorizontalBuildingBlocksTest {
         assertEquals("GreaterThanThreshold", graph().one(ALARM, "api-latency-critical").string("comparisonOperator"));
     }
 
-    @Test
-    void redisMemoryWatchesTheFullestOfTheNumberedNodes() {
+    private static void redisMemoryWatchesTheFullestOfTheNumberedNodes() {
         ResourceNode alarm = graph().one(ALARM, "redis-memory-warning");
         assertEquals("node1", alarm.string("metricQueries.0.id"));
         assertEquals("sc-horizontal-aws-redis-001", alarm.string("metricQueries.0.metric.dimensions.CacheClusterId"));

@@ -20,6 +20,14 @@ class CloudflareRangesTest {
     }
 
     @Test
+    void theShippedFileIsReadFromTheClasspathAndAMissingOneIsNamed() {
+        assertEquals(CloudflareRanges.shipped(), CloudflareRanges.load(CloudflareRanges.RESOURCE));
+        assertEquals("/io/stagecraft/edge/no-such-list.yaml is missing from the classpath", assertThrows(
+                IllegalStateException.class, () -> CloudflareRanges.load("/io/stagecraft/edge/no-such-list.yaml"))
+                .getMessage());
+    }
+
+    @Test
     void aListIsParsedWithItsSourceDateAndCheck() {
         CloudflareRanges r = CloudflareRanges.parse(new StringReader("""
                 source: https://example.com/ips

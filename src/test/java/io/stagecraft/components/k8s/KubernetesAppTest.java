@@ -2,7 +2,8 @@ package io.stagecraft.components.k8s;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.stagecraft.engine.Plans;
+import io.stagecraft.planning.OfflinePlanner;
+import java.nio.file.Path;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
 import java.util.List;
@@ -16,8 +17,29 @@ import org.junit.jupiter.api.Test;
 class KubernetesAppTest {
     private static final String PREFIX = "stagecraft-app-europe-west1-";
 
+
+    private static OfflinePlanner.Result plan;
+
+    /**
+     * One engine run per test: every check below reads it. (A run cached across tests would be credited, by coverage
+     * tools, to whichever test happened to start it.)
+     */
+    @Test
+    void asTheEnterpriseStackWiresThem() {
+        plan = OfflinePlanner.defaults().plan(Path.of("stacks/enterprise.yaml"));
+        assertEquals(List.of(), plan.run().errors());
+        assertAll(KubernetesAppTest::aWorkloadsObjectsCarryItsNameBesideTheStackLabels,
+                KubernetesAppTest::podsReadTheSettingsAndShardMapUnderTheNamesTheProviderGenerated,
+                KubernetesAppTest::servingPodsAreToldTheirPortAndWorkersAreNot,
+                KubernetesAppTest::theServiceAccountIsBoundToTheAppsGoogleServiceAccount,
+                KubernetesAppTest::objectsWithoutAnnotationsDeclareNone,
+                KubernetesAppTest::theGatewayUsesTheStacksCertificateMap,
+                KubernetesAppTest::backendPoliciesSetTimeoutArmorAndLogsAndStickyCookiesOnlyForWebsockets,
+                KubernetesAppTest::theHealthCheckIsTheWorkloadsHealthPathOnTheAppPort);
+    }
+
     private static ResourceGraph graph() {
-        return Plans.of("stacks/enterprise.yaml").run().graph();
+        return plan.run().graph();
     }
 
     private static ResourceNode node(String type, String name) {
@@ -33,8 +55,7 @@ class KubernetesAppTest {
         return String.valueOf(metadata.get("name"));
     }
 
-    @Test
-    void aWorkloadsObjectsCarryItsNameBesideTheStackLabels() {
+    private static void aWorkloadsObjectsCarryItsNameBesideTheStackLabels() {
         assertEquals(Map.of("app.kubernetes.io/name", "api", "app.kubernetes.io/part-of", "stagecraft",
                         "environment", "prod", "managed-by", "stagecraft", "stagecraft-stack", "enterprise"),
                 deployment("api").input("metadata.labels").orElseThrow());
@@ -42,8 +63,7 @@ class KubernetesAppTest {
                 .get("app.kubernetes.io/name"));
     }
 
-    @Test
-    void podsReadTheSettingsAndShardMapUnderTheNamesTheProviderGenerated() {
+    private static void podsReadTheSettingsAndShardMapUnderTheNamesTheProviderGenerated() {
         String settings = generatedName("settings");
         String shardMap = generatedName("shard-map");
         assertTrue(settings.startsWith(PREFIX + "settings-"), settings);
@@ -54,8 +74,7 @@ class KubernetesAppTest {
         assertEquals(shardMap, api.string("spec.template.spec.volumes.1.configMap.name"));
     }
 
-    @Test
-    void servingPodsAreToldTheirPortAndWorkersAreNot() {
+    private static void servingPodsAreToldTheirPortAndWorkersAreNot() {
         assertEquals(List.of(Map.of("name", "WORKER_TYPE", "value", "http"), Map.of("name", "PORT", "value", "8080"),
                         Map.of("name", "SHARD_MAP", "value", "/etc/stagecraft/shard-map.json")),
                 deployment("api").input("spec.template.spec.containers.0.env").orElseThrow());
@@ -64,8 +83,7 @@ class KubernetesAppTest {
                 deployment("worker").input("spec.template.spec.containers.0.env").orElseThrow());
     }
 
-    @Test
-    void theServiceAccountIsBoundToTheAppsGoogleServiceAccount() {
+    private static void theServiceAccountIsBoundToTheAppsGoogleServiceAccount() {
         ResourceNode account = node("kubernetes:core/v1:ServiceAccount", "service-account");
         assertEquals(Map.of("iam.gke.io/gcp-service-account", "sc-enterprise-app@example-project.iam.gserviceaccount.com"),
                 account.input("metadata.annotations").orElseThrow());
@@ -73,21 +91,18 @@ class KubernetesAppTest {
         assertEquals("stagecraft", account.string("metadata.namespace"));
     }
 
-    @Test
-    void objectsWithoutAnnotationsDeclareNone() {
+    private static void objectsWithoutAnnotationsDeclareNone() {
         assertTrue(deployment("api").input("metadata.annotations").isEmpty());
         assertTrue(node("kubernetes:core/v1:Namespace", "namespace").input("metadata.annotations").isEmpty());
     }
 
-    @Test
-    void theGatewayUsesTheStacksCertificateMap() {
+    private static void theGatewayUsesTheStacksCertificateMap() {
         String map = String.valueOf(graph().one("gcp:certificatemanager/certificateMap:CertificateMap").outputs().get("name"));
         assertEquals(Map.of("networking.gke.io/certmap", map),
                 node("kubernetes:gateway.networking.k8s.io/v1:Gateway", "gateway").input("metadata.annotations").orElseThrow());
     }
 
-    @Test
-    void backendPoliciesSetTimeoutArmorAndLogsAndStickyCookiesOnlyForWebsockets() {
+    private static void backendPoliciesSetTimeoutArmorAndLogsAndStickyCookiesOnlyForWebsockets() {
         String armor = String.valueOf(graph().one("gcp:compute/securityPolicy:SecurityPolicy").outputs().get("name"));
         assertEquals(Map.of("default", Map.of("timeoutSec", 30.0, "securityPolicy", armor,
                                 "logging", Map.of("enabled", true, "sampleRate", 100_000.0)),
@@ -101,8 +116,7 @@ class KubernetesAppTest {
                         .orElseThrow());
     }
 
-    @Test
-    void theHealthCheckIsTheWorkloadsHealthPathOnTheAppPort() {
+    private static void theHealthCheckIsTheWorkloadsHealthPathOnTheAppPort() {
         assertEquals(Map.of("default", Map.of("checkIntervalSec", 10.0, "healthyThreshold", 1.0, "unhealthyThreshold",
                                 3.0, "config", Map.of("type", "HTTP", "httpHealthCheck",
                                         Map.of("port", 8080.0, "requestPath", "/api/health"))),
