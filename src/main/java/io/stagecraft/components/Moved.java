@@ -43,11 +43,6 @@ public record Moved(Output<String> formerUrn, String formerName) {
         return Alias.builder().parentUrn(formerUrn).name(formerChildName).build();
     }
 
-    /** Options for a child of {@code parent} that was this former component's child {@code formerChildName}. */
-    public CustomResourceOptions.Builder childOptions(Resource parent, String formerChildName) {
-        return CustomResourceOptions.builder().parent(parent).aliases(alias(formerChildName));
-    }
-
     /**
      * Adds to a child's options the alias to its former URN when its component was declared before: the child named
      * the former component's name plus {@code suffix} (e.g. {@code -primary}).

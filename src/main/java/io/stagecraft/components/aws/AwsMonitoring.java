@@ -77,7 +77,6 @@ public final class AwsMonitoring extends ComponentResource {
                     + " entries carry TTLs.");
 
     private final Topic topic;
-    private final List<MetricAlarm> alarms = new ArrayList<>();
     private final Args args;
 
     public AwsMonitoring(String name, Args args, ComponentResourceOptions opts) {
@@ -166,7 +165,7 @@ public final class AwsMonitoring extends ComponentResource {
 
     private void alarm(String name, Threshold t, Severity s, String scope, List<MetricAlarmMetricQueryArgs> queries,
                        double threshold, boolean above) {
-        alarms.add(new MetricAlarm(name, MetricAlarmArgs.builder()
+        new MetricAlarm(name, MetricAlarmArgs.builder()
                 .alarmDescription("[" + s.name() + "] " + args.stack() + ": " + t.title() + " (" + scope + ") "
                         + (above ? "above " : "below ") + formatted(t.at(s)) + " " + t.unit() + " for " + s.minutes()
                         + " minutes. " + t.action())
@@ -179,19 +178,11 @@ public final class AwsMonitoring extends ComponentResource {
                 .alarmActions(topic.arn().applyValue(List::of))
                 .okActions(topic.arn().applyValue(List::of))
                 .tags(args.tags())
-                .build(), ChildOptions.of(this)));
+                .build(), ChildOptions.of(this));
     }
 
     private static String formatted(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    public Output<String> topicArn() {
-        return topic.arn();
-    }
-
-    public int alarmCount() {
-        return alarms.size();
     }
 
     /**

@@ -119,10 +119,6 @@ public final class AwsRedis extends ComponentResource {
         return PORT;
     }
 
-    public Output<String> replicationGroupId() {
-        return group.replicationGroupId();
-    }
-
     /** The member nodes' cache cluster ids, as ElastiCache names them: the CacheClusterId dimension of their metrics. */
     public List<String> nodeIds() {
         return List.copyOf(nodeIds);

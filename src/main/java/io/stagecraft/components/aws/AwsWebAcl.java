@@ -38,11 +38,10 @@ public final class AwsWebAcl extends ComponentResource {
     public static final String COMMON_RULE_SET = "AWSManagedRulesCommonRuleSet";
     public static final String BODY_SIZE_RULE = "SizeRestrictions_BODY";
 
-    private final WebAcl acl;
 
     public AwsWebAcl(String name, Args args, ComponentResourceOptions opts) {
         super("stagecraft:aws:WebAcl", name, opts);
-        this.acl = new WebAcl(name + "-acl", WebAclArgs.builder()
+        WebAcl acl = new WebAcl(name + "-acl", WebAclArgs.builder()
                 .description("Stagecraft edge policy: per-client rate limit and AWS managed common rules")
                 .scope("REGIONAL")
                 .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
@@ -93,10 +92,6 @@ public final class AwsWebAcl extends ComponentResource {
     private static WebAclRuleVisibilityConfigArgs visibility(String metric) {
         return WebAclRuleVisibilityConfigArgs.builder()
                 .cloudwatchMetricsEnabled(true).sampledRequestsEnabled(true).metricName(metric).build();
-    }
-
-    public Output<String> arn() {
-        return acl.arn();
     }
 
     /**

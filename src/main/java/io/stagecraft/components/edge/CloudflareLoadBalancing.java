@@ -33,7 +33,6 @@ public final class CloudflareLoadBalancing extends ComponentResource {
     /** Cloudflare's default cookie lifetime for session affinity (23 hours); the API accepts 1800 to 604800 s. */
     public static final double AFFINITY_SECONDS = 82_800;
 
-    private final List<LoadBalancerPool> pools = new ArrayList<>();
 
     public CloudflareLoadBalancing(String name, Args args, ProviderResource provider, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
@@ -68,7 +67,6 @@ public final class CloudflareLoadBalancing extends ComponentResource {
                     .checkRegions(List.of(code))
                     .description("Stagecraft " + args.poolPrefix() + ": the ingress in " + origin.region())
                     .build(), child);
-            pools.add(pool);
             all.add(pool.id());
             local.computeIfAbsent(code, k -> new ArrayList<>()).add(pool.id());
         }
@@ -94,9 +92,6 @@ public final class CloudflareLoadBalancing extends ComponentResource {
         registerOutputs(Map.of("poolIds", Output.all(all)));
     }
 
-    public List<LoadBalancerPool> pools() {
-        return List.copyOf(pools);
-    }
 
     /** A region's ingress: the address the region's pool sends traffic to. */
     public record RegionalOrigin(String region, Output<String> ingressIp) {

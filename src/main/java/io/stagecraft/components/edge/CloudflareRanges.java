@@ -47,17 +47,22 @@ public record CloudflareRanges(List<String> ipv4, String source, String publishe
     public static CloudflareRanges shipped() {
         CloudflareRanges r = shipped;
         if (r == null) {
-            try (InputStream in = CloudflareRanges.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-                }
-                r = parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            r = load(RESOURCE);
             shipped = r;
         }
         return r;
+    }
+
+    /** A list read from the classpath. */
+    static CloudflareRanges load(String resource) {
+        try (InputStream in = CloudflareRanges.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static CloudflareRanges parse(Reader reader) {

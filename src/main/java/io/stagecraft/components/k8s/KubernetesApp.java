@@ -119,8 +119,6 @@ public final class KubernetesApp extends ComponentResource {
     /** How long a background worker may take to finish its current task once told to stop. */
     public static final int WORKER_DRAIN_SECONDS = 120;
 
-    private final List<Deployment> deployments = new ArrayList<>();
-
     public KubernetesApp(String name, Args args, ComponentResourceOptions opts) {
         super(TYPE, name, opts);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
@@ -167,7 +165,6 @@ public final class KubernetesApp extends ComponentResource {
                     .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(namespace)
                     // the autoscaler owns the replica count once the Deployment exists
                     .ignoreChanges("spec.replicas").build());
-            deployments.add(deployment);
             new HorizontalPodAutoscaler(name + "-" + w.name() + "-autoscaler", HorizontalPodAutoscalerArgs.builder()
                     .metadata(meta(w.name(), NAMESPACE, labels))
                     .spec(HorizontalPodAutoscalerSpecArgs.builder()
@@ -216,10 +213,6 @@ public final class KubernetesApp extends ComponentResource {
                 "HTTPRoute", meta(GATEWAY, NAMESPACE, common), Output.of(routeSpec(args))),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(gateway).build());
         registerOutputs(Map.of("namespace", Output.of(NAMESPACE)));
-    }
-
-    public List<Deployment> deployments() {
-        return List.copyOf(deployments);
     }
 
     private static PodSpecArgs podSpec(Args args, Workload w, Map<String, String> selector, ConfigMap shardMap,

@@ -22,6 +22,7 @@ class CloudflareEdgeTest {
     private static final String ZONE = "0123456789abcdef0123456789abcdef";
     private static final String ACCOUNT = "fedcba9876543210fedcba9876543210";
     private static OfflineEngine.Run run;
+    private static CloudflareEdge edge;
 
     @BeforeAll
     static void buildAnEdgeAcrossThreeRegions() {
@@ -31,7 +32,7 @@ class CloudflareEdgeTest {
                     new CloudflareLoadBalancing.RegionalOrigin("us-central1", Output.of("198.51.100.1")),
                     new CloudflareLoadBalancing.RegionalOrigin("europe-west1", Output.of("198.51.100.2")),
                     new CloudflareLoadBalancing.RegionalOrigin("us-east1", Output.of("198.51.100.3"))), "/api/health");
-            new CloudflareEdge("edge", new CloudflareEdge.Args(ZONE, Output.ofSecret("cf-token"),
+            edge = new CloudflareEdge("edge", new CloudflareEdge.Args(ZONE, Output.ofSecret("cf-token"),
                     List.of("app.example.com", "www.example.com"), EdgeOrigin.regional(List.of()), regions),
                     ComponentResourceOptions.builder().build());
         });
@@ -174,5 +175,13 @@ class CloudflareEdgeTest {
                 CloudflareRanges.parse(new java.io.StringReader("ipv4: []"))));
         assertEquals("/io/stagecraft/edge/cloudflare-ips.yaml: needs an ipv4 list", refused(() ->
                 CloudflareRanges.parse(new java.io.StringReader("source: x"))));
+    }
+
+    @Test
+    void theEdgeHandsOutItsProviderAndHostNames() {
+        assertEquals(List.of("app.example.com", "www.example.com"), edge.hostnames());
+        ResourceNode provider = graph().one("pulumi:providers:cloudflare");
+        assertEquals(provider.type(), edge.provider().pulumiResourceType());
+        assertEquals(provider.name(), edge.provider().pulumiResourceName());
     }
 }
