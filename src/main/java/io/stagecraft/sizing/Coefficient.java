@@ -100,6 +100,12 @@ public enum Coefficient {
             "guide 3 Stage 4: the worker pods run the API's image, told apart by WORKER_TYPE; sized as the API pod"),
     WORKER_POD_MEMORY_GB(0.5, "GiB", "memory request of one background worker pod",
             "as the API pod (guide 2 deployment example: requests 256Mi, limits 512Mi)"),
+    AUTH_PROXY_VCPU(0.025, "vCPU", "CPU request of the Cloud SQL Auth Proxy sidecar beside the app in every pod",
+            "an idle proxy uses a few millicores (Cloud SQL Auth Proxy docs: its CPU grows with the I/O it carries);"
+                    + " a pod's pool holds a few connections"),
+    AUTH_PROXY_MEMORY_MB(32, "MiB", "memory request of the Cloud SQL Auth Proxy sidecar beside the app in every pod",
+            "an idle proxy holds about 20 MiB (Cloud SQL Auth Proxy docs: its memory grows with the connections it"
+                    + " carries); a pod's pool holds a few connections"),
     RPS_PER_WORKER_POD(1_000, "req/s", "peak requests per second whose async tasks one worker pod keeps up with",
             "guide 3 Stage 4: worker pods 5-10 in the primary region at ~5,000 req/s peak"),
     SECONDARY_WORKER_SHARE(0.5, "fraction", "worker pods in each other region as a share of the primary region's",

@@ -2,6 +2,8 @@ package io.stagecraft.sizing;
 
 import static io.stagecraft.sizing.Coefficient.API_POD_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.API_POD_VCPU;
+import static io.stagecraft.sizing.Coefficient.AUTH_PROXY_MEMORY_MB;
+import static io.stagecraft.sizing.Coefficient.AUTH_PROXY_VCPU;
 import static io.stagecraft.sizing.Coefficient.NODE_DAEMONSET_MEMORY_GB;
 import static io.stagecraft.sizing.Coefficient.NODE_DAEMONSET_VCPU;
 import static io.stagecraft.sizing.Coefficient.WS_POD_BASE_MEMORY_GB;
@@ -89,7 +91,7 @@ final class EnterprisePlanner implements StagePlanner {
             pods.add(worker);
             List<PodPlan> regionPods = List.of(api, ws, worker);
             int minNodes = (int) c.get(MIN_K8S_NODES_PER_REGION);
-            double cpuRequested = regionPods.stream().mapToDouble(p -> p.replicas() * p.cpuRequest()).sum();
+            double cpuRequested = regionPods.stream().mapToDouble(p -> p.replicas() * p.podCpu()).sum();
             Fitter fitter = t -> {
                 double cpuCap = t.vcpu() - reserve.cpu(t.vcpu()) - c.get(NODE_DAEMONSET_VCPU);
                 double memCap = t.memoryGib() - reserve.memoryGib(t.memoryGib()) - c.get(NODE_DAEMONSET_MEMORY_GB);
@@ -107,7 +109,9 @@ final class EnterprisePlanner implements StagePlanner {
                             + Format.number(ws.cpuRequest()) + " vCPU, " + ws.memoryMb() + " MiB, "
                             + Format.number(connectionsPerPod) + " connections each) and " + workerPods
                             + " worker pods (" + Format.number(worker.cpuRequest()) + " vCPU, " + worker.memoryMb()
-                            + " MiB) packed on nodes after the kubelet reserve and DaemonSets"));
+                            + " MiB), each beside a Cloud SQL Auth Proxy sidecar (" + Format.exact(api.sidecarCpu())
+                            + " vCPU, " + api.sidecarMemoryMb() + " MiB), packed on nodes after the kubelet reserve and"
+                            + " DaemonSets"));
             if (d.gpus() > 0) {
                 pools.add(c.pools().gpu(w, region, rd.gpus(), new TypeChooser.Redundancy(minHa, 0)));
             }
@@ -205,6 +209,7 @@ final class EnterprisePlanner implements StagePlanner {
     private PodPlan podPlan(String name, String region, int replicas, double cpu, int memoryMb) {
         int min = (int) Math.max(c.get(MIN_HA_NODES), Math.ceil(replicas * c.get(OFF_PEAK_SHARE) - 1e-9));
         int max = (int) Math.max(min, Math.ceil(replicas * c.get(MAX_HEADROOM) - 1e-9));
-        return new PodPlan(name, region, replicas, min, max, cpu, memoryMb);
+        return new PodPlan(name, region, replicas, min, max, cpu, memoryMb, c.get(AUTH_PROXY_VCPU),
+                (int) Math.ceil(c.get(AUTH_PROXY_MEMORY_MB) - 1e-9));
     }
 }

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * How many nodes a set of pods needs when the scheduler places them by their requests. Pods of one workload are
- * identical, so first-fit decreasing reduces to filling each node with the most memory-hungry pods first and topping
- * it up with the rest, node after node.
+ * How many nodes a set of pods needs when the scheduler places them by their requests: a pod's total, the sidecar's
+ * included. Pods of one workload are identical, so first-fit decreasing reduces to filling each node with the most
+ * memory-hungry pods first and topping it up with the rest, node after node.
  */
 final class NodePacking {
     private NodePacking() {
@@ -21,11 +21,11 @@ final class NodePacking {
             return -1;
         }
         List<PodPlan> order = new ArrayList<>(pods);
-        order.sort(Comparator.comparingInt(PodPlan::memoryMb).reversed());
+        order.sort(Comparator.comparingInt(PodPlan::podMemoryMb).reversed());
         int[] left = new int[order.size()];
         for (int i = 0; i < order.size(); i++) {
             PodPlan p = order.get(i);
-            if (p.replicas() > 0 && (p.cpuRequest() > cpuPerNode + 1e-9 || p.memoryMb() / 1024.0 > memoryGibPerNode + 1e-9)) {
+            if (p.replicas() > 0 && (p.podCpu() > cpuPerNode + 1e-9 || p.podMemoryMb() / 1024.0 > memoryGibPerNode + 1e-9)) {
                 return -1;
             }
             left[i] = p.replicas();
@@ -42,11 +42,11 @@ final class NodePacking {
                 if (left[i] == 0 || slots == 0) {
                     continue;
                 }
-                int fit = (int) Math.min(slots, Math.min(Math.floor(cpu / p.cpuRequest() + 1e-9),
-                        Math.floor(mem / (p.memoryMb() / 1024.0) + 1e-9)));
+                int fit = (int) Math.min(slots, Math.min(Math.floor(cpu / p.podCpu() + 1e-9),
+                        Math.floor(mem / (p.podMemoryMb() / 1024.0) + 1e-9)));
                 placed[i] = Math.min(fit, left[i]);
-                cpu -= placed[i] * p.cpuRequest();
-                mem -= placed[i] * p.memoryMb() / 1024.0;
+                cpu -= placed[i] * p.podCpu();
+                mem -= placed[i] * p.podMemoryMb() / 1024.0;
                 slots -= placed[i];
             }
             // the next nodes fill the same way for as long as every pod placed here has as many left: take them at once

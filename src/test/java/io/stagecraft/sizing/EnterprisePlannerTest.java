@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The enterprise stage on GCP: regional shares, pods, nodes and shards, and the reasons given, worked out by hand from
  * the default profile (0.1 req/s and 0.2 queries/s per user) and coefficients (a region absorbs 50% of a lost one's
  * load; 1,000 req/s per worker pod, half as many in each other region; 50 req/s per vCPU; pods of 0.5 vCPU; 10,000
- * queries/s per shard, at least 1 shard; at least 3 nodes a region).
+ * queries/s per shard, at least 1 shard; at least 3 nodes a region; beside every pod a Cloud SQL Auth Proxy sidecar
+ * of 0.025 vCPU and 32 MiB).
  */
 class EnterprisePlannerTest {
     private static final SizingCalculator CALC = SizingCalculator.defaults();
@@ -43,12 +44,60 @@ class EnterprisePlannerTest {
 
     @Test
     void theNodePoolCarriesThePodsRequestsAtItsUtilisation() {
-        // 100 API + 13 websocket + 3 worker pods of 0.5 vCPU = 58 vCPU requested, on 5 n2-highcpu-16 nodes of
-        // 16 - 0.11 (kubelet) - 0.5 (DaemonSets) = 15.39 allocatable vCPU each
+        // 100 API + 13 websocket + 3 worker pods of 0.5 vCPU for the app and 0.025 for the sidecar: 116 x 0.525 =
+        // 60.9 vCPU requested, on 5 n2-highcpu-16 nodes of 16 - 0.11 (kubelet) - 0.5 (DaemonSets) = 15.39 allocatable
+        // vCPU each (76.95)
         PoolPlan nodes = CALC.plan(gcp(25_000)).pool(Tier.NODES).orElseThrow();
-        assertEquals(58, nodes.demand(), 1e-9);
+        assertEquals(60.9, nodes.demand(), 1e-9);
         assertEquals(5, nodes.count());
-        assertEquals(58 / 76.95, nodes.peakUtilization(), 1e-9);
+        assertEquals(60.9 / 76.95, nodes.peakUtilization(), 1e-9);
+        assertTrue(nodes.reason().startsWith("100 API pods (0.5 vCPU, 512 MiB), 13 websocket pods (0.5 vCPU, 319 MiB,"
+                + " 1,000 connections each) and 3 worker pods (0.5 vCPU, 512 MiB), each beside a Cloud SQL Auth Proxy"
+                + " sidecar (0.025 vCPU, 32 MiB), packed on nodes after the kubelet reserve and DaemonSets"), nodes.reason());
+    }
+
+    @Test
+    void everyPodCarriesTheAuthProxySidecarsRequests() {
+        // 3 workloads in one region, each with the sidecar's default 0.025 vCPU and 32 MiB
+        SizingPlan p = CALC.plan(gcp(25_000));
+        assertEquals(3, p.pods().size());
+        for (PodPlan pod : p.pods()) {
+            assertEquals(0.025, pod.sidecarCpu(), 0.0, pod.name());
+            assertEquals(32, pod.sidecarMemoryMb(), pod.name());
+        }
+        // a memory request in MiB is whole: 32.2 MiB asks 33, exactly 32 asks 32
+        assertEquals(33, with(Coefficient.AUTH_PROXY_MEMORY_MB, 32.2).plan(gcp(25_000)).pods().get(0).sidecarMemoryMb());
+        assertEquals(0.05, with(Coefficient.AUTH_PROXY_VCPU, 0.05).plan(gcp(25_000)).pods().get(0).sidecarCpu(), 0.0);
+    }
+
+    /**
+     * 50,000 users in one region: 5,000 req/s = 200 API pods, 25,000 connections = 25 websocket pods, 5 workers. An
+     * n2-highcpu-16 has 15.39 vCPU and 16 - (1 + 0.8 + 0.8) GiB (kubelet) - 100 MiB (eviction) - 0.5 GiB (DaemonSets)
+     * = 12.80234375 GiB allocatable; the pods fill nodes by memory.
+     *
+     * <p>Without the sidecar an API pod asks 512 MiB: 25 a node (12.5 GiB; CPU would allow 30), so 8 nodes hold the
+     * 200; a ninth takes the 5 workers (2.5 GiB, 2.5 vCPU) and the 25 websocket pods (25 x 319 MiB = 7.79 GiB, 12.5
+     * vCPU): 10.29 GiB and 15 vCPU, within 12.80 and 15.39. 9 nodes.
+     *
+     * <p>With it an API pod asks 544 MiB: 12.80234375 / 0.53125 = 24.1 -> 24 a node (12.75 GiB, 12.6 vCPU), so 8 nodes
+     * hold 192 and 8 are left. The ninth takes those 8 (4.25 GiB, 4.2 vCPU), the 5 workers (2.65625 GiB, 2.625 vCPU)
+     * and of the websocket pods (351 MiB, 0.525 vCPU) what is left: 8.565 vCPU / 0.525 = 16.3 -> 16 (memory would
+     * allow 5.89609375 / 0.3427734375 = 17.2 -> 17). The tenth takes the last 9. 10 nodes.
+     */
+    @Test
+    void theSidecarAloneAddsANodeAtFiftyThousandUsers() {
+        Workload w = gcp(50_000).withAvailability(99.95);
+        SizingCalculator withoutSidecar = new SizingCalculator(Catalog.loadDefault(), Coefficients.defaults()
+                .with(Coefficient.AUTH_PROXY_VCPU, 0).with(Coefficient.AUTH_PROXY_MEMORY_MB, 0), TierFamilies.defaults());
+        PoolPlan before = withoutSidecar.plan(w).pool(Tier.NODES).orElseThrow();
+        PoolPlan after = CALC.plan(w).pool(Tier.NODES).orElseThrow();
+        assertEquals("n2-highcpu-16", before.type().name());
+        assertEquals("n2-highcpu-16", after.type().name());
+        assertEquals(9, before.count());
+        assertEquals(10, after.count());
+        // 230 pods x 0.5 = 115 vCPU without, x 0.525 = 120.75 with
+        assertEquals(115, before.demand(), 1e-9);
+        assertEquals(120.75, after.demand(), 1e-9);
     }
 
     @Test

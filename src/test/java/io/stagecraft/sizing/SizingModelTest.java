@@ -84,21 +84,25 @@ class SizingModelTest {
         PodPlan worker = p.pods().stream().filter(x -> x.name().equals("worker")).findFirst().orElseThrow();
         assertEquals(List.of(3, 2, 6, 512), List.of(worker.replicas(), worker.min(), worker.max(), worker.memoryMb()));
         assertEquals(0.5, worker.cpuRequest());
+        // every pod also runs the Auth Proxy sidecar: 0.025 vCPU and 32 MiB, so API and worker pods ask 0.525 vCPU and
+        // 544 MiB, websocket pods 0.525 vCPU and 351 MiB
         // n2-highcpu-16: 16 vCPU less 0.06 + 0.01 + 0.01 + 12 x 0.0025 = 0.11 reserved and 0.5 for DaemonSets = 15.39;
         // 16 GiB less 1 + 0.8 + 0.8 + 0.0 (16 GiB ends the 10% band) = 2.6 GiB, 100 MiB eviction and 0.5 GiB = 12.80 GiB.
-        // By memory a node takes 25 API pods (12.5 GiB); 4 nodes hold the 100 API pods, the 13 websocket pods
-        // (4.05 GiB) and the 3 workers (1.5 GiB) a fifth: 5 nodes, 59 vCPU of 76.95 requested
+        // By memory a node takes 24 API pods (12.75 GiB); 4 nodes hold 96 API pods, a fifth the other 4 (2.125 GiB),
+        // the 3 workers (1.59 GiB) and the 13 websocket pods (4.46 GiB): 8.18 GiB and 20 x 0.525 = 10.5 vCPU. 5 nodes,
+        // 116 x 0.525 = 60.9 vCPU of 76.95 requested
         PoolPlan nodes = p.pool(Tier.NODES).orElseThrow();
         assertEquals("n2-highcpu-16", nodes.type().name());
         assertEquals(5, nodes.count());
         assertEquals(15.39, nodes.capacityPerUnit(), 1e-9);
-        double requested = 100 * 0.5 + 13 * 0.5 + 3 * 0.5;
+        assertEquals(60.9, nodes.demand(), 1e-9);
+        double requested = 100 * 0.525 + 13 * 0.525 + 3 * 0.525;
         assertTrue(nodes.count() * nodes.capacityPerUnit() >= requested, "never short of the pods' requests");
         // AWS at 100,000 users: every region's nodes hold at least what its pods request
         SizingPlan aws = plan(100_000, Cloud.AWS, 99.99);
         for (PoolPlan n : aws.pools(Tier.NODES)) {
             double asked = aws.pods().stream().filter(x -> x.region().equals(n.region()))
-                    .mapToDouble(x -> x.replicas() * x.cpuRequest()).sum();
+                    .mapToDouble(x -> x.replicas() * (x.cpuRequest() + x.sidecarCpu())).sum();
             assertTrue(n.count() * n.capacityPerUnit() >= asked, n.region() + ": " + n.count() + " x " + n.capacityPerUnit()
                     + " < " + asked);
         }
@@ -121,7 +125,7 @@ class SizingModelTest {
         // every region's nodes hold its pods' requests, workers included
         for (PoolPlan n : big.pools(Tier.NODES)) {
             double asked = big.pods().stream().filter(x -> x.region().equals(n.region()))
-                    .mapToDouble(x -> x.replicas() * x.cpuRequest()).sum();
+                    .mapToDouble(x -> x.replicas() * (x.cpuRequest() + x.sidecarCpu())).sum();
             assertTrue(n.count() * n.capacityPerUnit() >= asked, n.region());
         }
     }

@@ -79,9 +79,9 @@ import java.util.Objects;
  * {@value #HEARTBEAT_MAX_AGE_MINUTES} minutes old) with an exec probe, which needs no network path; their
  * autoscaler follows CPU only (a worker's memory follows its task, its CPU the queue's throughput).
  *
- * <p>Pods: the app container's requests as the plan sized them, beside it the Cloud SQL Auth Proxy sidecar with small
- * requests of its own (the sizing plan does not count them: see docs/enterprise.md), memory limits equal to the
- * requests and CPU limits twice them; liveness and readiness probes on the
+ * <p>Pods: the app container's requests as the plan sized them, beside it the Cloud SQL Auth Proxy sidecar with the
+ * small requests the plan gives it (the plan packs nodes by the pod's total), memory limits equal to the requests and
+ * CPU limits twice them; liveness and readiness probes on the
  * workload's health path; non-root, read-only root filesystem (a writable {@code /tmp}), no privilege escalation, all
  * capabilities dropped, the runtime's default seccomp profile, no service account token mounted (Workload Identity
  * does not need it); spread across the region's zones. Rolling updates add a quarter more pods and take none away
@@ -105,12 +105,6 @@ public final class KubernetesApp extends ComponentResource {
     public static final List<String> LOAD_BALANCER_RANGES = List.of("35.191.0.0/16", "130.211.0.0/22");
     public static final int SERVICE_PORT = 80;
     public static final String SHARD_MAP_PATH = "/etc/stagecraft/shard-map.json";
-    /**
-     * The Auth Proxy sidecar's requests, beside the app's: an idle proxy uses a few millicores and about 20 MiB, and a
-     * pod's pool holds a few connections (its CPU and memory grow with the I/O and connections it carries).
-     */
-    public static final int PROXY_CPU_MILLI = 25;
-    public static final int PROXY_MEMORY_MB = 32;
     public static final int PROXY_HEALTH_PORT = 9801;
     public static final String MAX_SURGE = "25%";
     /** The file a background worker touches while it takes tasks; the liveness probe checks its age. */
@@ -252,7 +246,7 @@ public final class KubernetesApp extends ComponentResource {
                 .name("cloud-sql-proxy")
                 .image(args.authProxyImage())
                 .args(args.proxyInstances().applyValue(instances -> proxyArguments(instances)))
-                .resources(resources(PROXY_CPU_MILLI, PROXY_MEMORY_MB))
+                .resources(resources(w.sidecarCpuMilli(), w.sidecarMemoryMb()))
                 .livenessProbe(probe("/liveness", PROXY_HEALTH_PORT, 10, 10, 3))
                 .readinessProbe(probe("/readiness", PROXY_HEALTH_PORT, 5, 5, 2))
                 .securityContext(locked)
@@ -430,26 +424,29 @@ public final class KubernetesApp extends ComponentResource {
      * @param replicas       pods at peak (the Deployment's first size; the autoscaler owns it afterwards)
      * @param cpuMilli       the app container's CPU request, as planned
      * @param memoryMb       the app container's memory request, as planned
+     * @param sidecarCpuMilli the Auth Proxy sidecar's CPU request, as planned
+     * @param sidecarMemoryMb the Auth Proxy sidecar's memory request, as planned
      * @param timeoutSeconds the load balancer's backend timeout (a websocket's longest life); for a background
      *                       workload, how long it may finish its task when stopped
      * @param stickySessions whether the load balancer keeps a client on one pod (cookie)
      * @param serving        whether it serves HTTP behind a Service and the Gateway (false: a queue's worker)
      */
     public record Workload(String name, String role, String healthPath, int replicas, int minReplicas, int maxReplicas,
-                           int cpuMilli, int memoryMb, int timeoutSeconds, boolean stickySessions, boolean serving) {
+                           int cpuMilli, int memoryMb, int sidecarCpuMilli, int sidecarMemoryMb, int timeoutSeconds,
+                           boolean stickySessions, boolean serving) {
         /** A workload serving HTTP on the app port behind the Gateway. */
         public static Workload serving(String name, String role, String healthPath, int replicas, int minReplicas,
-                                       int maxReplicas, int cpuMilli, int memoryMb, int timeoutSeconds,
-                                       boolean stickySessions) {
+                                       int maxReplicas, int cpuMilli, int memoryMb, int sidecarCpuMilli,
+                                       int sidecarMemoryMb, int timeoutSeconds, boolean stickySessions) {
             return new Workload(name, role, healthPath, replicas, minReplicas, maxReplicas, cpuMilli, memoryMb,
-                    timeoutSeconds, stickySessions, true);
+                    sidecarCpuMilli, sidecarMemoryMb, timeoutSeconds, stickySessions, true);
         }
 
         /** A queue's worker: no port, no Service, probed by its heartbeat file. */
         public static Workload background(String name, String role, int replicas, int minReplicas, int maxReplicas,
-                                          int cpuMilli, int memoryMb) {
+                                          int cpuMilli, int memoryMb, int sidecarCpuMilli, int sidecarMemoryMb) {
             return new Workload(name, role, HEARTBEAT_FILE, replicas, minReplicas, maxReplicas, cpuMilli, memoryMb,
-                    WORKER_DRAIN_SECONDS, false, false);
+                    sidecarCpuMilli, sidecarMemoryMb, WORKER_DRAIN_SECONDS, false, false);
         }
 
         public Workload {
@@ -462,6 +459,10 @@ public final class KubernetesApp extends ComponentResource {
             }
             if (cpuMilli < 1 || memoryMb < 1) {
                 throw new IllegalArgumentException(name + ": requests of " + cpuMilli + "m and " + memoryMb + " MiB");
+            }
+            if (sidecarCpuMilli < 1 || sidecarMemoryMb < 1) {
+                throw new IllegalArgumentException(name + ": Auth Proxy sidecar requests of " + sidecarCpuMilli + "m and "
+                        + sidecarMemoryMb + " MiB");
             }
             if (!healthPath.startsWith("/")) {
                 throw new IllegalArgumentException(name + ": health path '" + healthPath + "'");

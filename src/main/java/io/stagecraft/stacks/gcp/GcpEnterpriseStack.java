@@ -343,15 +343,16 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 continue;
             }
             int cpuMilli = (int) Math.round(p.cpuRequest() * 1000);
+            int sidecarCpuMilli = (int) Math.round(p.sidecarCpu() * 1000);
             if (p.name().equals(PodPlan.WORKER)) {
                 out.add(KubernetesApp.Workload.background(p.name(), WORKER_ROLE, p.replicas(), p.min(), p.max(), cpuMilli,
-                        p.memoryMb()));
+                        p.memoryMb(), sidecarCpuMilli, p.sidecarMemoryMb()));
                 continue;
             }
             boolean ws = p.name().equals(PodPlan.WEBSOCKET);
             Tier tier = ws ? Tier.WEBSOCKET : Tier.API;
             out.add(KubernetesApp.Workload.serving(p.name(), PoolRoles.role(tier), PoolRoles.HEALTH_PATHS.get(tier),
-                    p.replicas(), p.min(), p.max(), cpuMilli, p.memoryMb(),
+                    p.replicas(), p.min(), p.max(), cpuMilli, p.memoryMb(), sidecarCpuMilli, p.sidecarMemoryMb(),
                     ws ? GcpLoadBalancer.WEBSOCKET_TIMEOUT_SEC : GcpLoadBalancer.API_TIMEOUT_SEC, ws));
         }
         return out;

@@ -32,11 +32,16 @@ class KubernetesAppArgsTest {
     }
 
     private static KubernetesApp.Workload api(int replicas, int min, int max) {
-        return KubernetesApp.Workload.serving("api", "http", "/health", replicas, min, max, 250, 512, 30, false);
+        return KubernetesApp.Workload.serving("api", "http", "/health", replicas, min, max, 250, 512, 25, 32, 30, false);
     }
 
     private static KubernetesApp.Workload api(int cpuMilli, int memoryMb) {
-        return KubernetesApp.Workload.serving("api", "http", "/health", 2, 1, 3, cpuMilli, memoryMb, 30, false);
+        return KubernetesApp.Workload.serving("api", "http", "/health", 2, 1, 3, cpuMilli, memoryMb, 25, 32, 30, false);
+    }
+
+    private static KubernetesApp.Workload apiWithSidecar(int sidecarCpuMilli, int sidecarMemoryMb) {
+        return KubernetesApp.Workload.serving("api", "http", "/health", 2, 1, 3, 250, 512, sidecarCpuMilli,
+                sidecarMemoryMb, 30, false);
     }
 
     @Test
@@ -57,6 +62,13 @@ class KubernetesAppArgsTest {
         refused("api: requests of 250m and 0 MiB", () -> api(250, 0));
     }
 
+    @Test
+    void theAuthProxySidecarRequestsSomeCpuAndMemory() {
+        accepted(() -> apiWithSidecar(1, 1));
+        refused("api: Auth Proxy sidecar requests of 0m and 32 MiB", () -> apiWithSidecar(0, 32));
+        refused("api: Auth Proxy sidecar requests of 25m and 0 MiB", () -> apiWithSidecar(25, 0));
+    }
+
     private static KubernetesApp.Args app(int appPort, List<KubernetesApp.Workload> workloads,
                                           List<KubernetesApp.Route> routes) {
         return new KubernetesApp.Args(provider, "ghcr.io/shop/app:1.0", "gcr.io/cloud-sql-connectors/proxy:2", appPort,
@@ -66,7 +78,7 @@ class KubernetesAppArgsTest {
 
     private static final KubernetesApp.Workload API = api(2, 1, 3);
     private static final KubernetesApp.Workload WORKER =
-            KubernetesApp.Workload.background("worker", "background", 1, 1, 2, 250, 512);
+            KubernetesApp.Workload.background("worker", "background", 1, 1, 2, 250, 512, 25, 32);
 
     @Test
     void theAppListensOnAPortAboveTheRootRange() {

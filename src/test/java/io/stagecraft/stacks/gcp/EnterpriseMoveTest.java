@@ -119,8 +119,10 @@ class EnterpriseMoveTest {
             ResourceChange pool = change(d, "gcp:container/nodePool:NodePool",
                     "stagecraft-gke-" + region + "-general-n2-highcpu-16-pool");
             // 4,000 req/s x 75% / 50 per vCPU / 0.5 = 120 API pods and 15,000 connections / 1,000 = 15 websocket
-            // pods per region: 25 API pods fill an n2-highcpu-16 by memory, so 4 full nodes, a fifth with 20 API and
-            // 8 websocket pods, a sixth for the last 7: 6 nodes, autoscaling 3 (the least per region) to 12
+            // pods per region, and 4 workers in us-central1, 2 in europe-west1. With the Auth Proxy sidecar an API pod
+            // asks 544 MiB: 24 fill an n2-highcpu-16 by memory (12.75 of 12.80 GiB), so 5 full nodes hold the 120; a
+            // sixth takes the workers (at most 4 x 544 MiB = 2.125 GiB) and the 15 websocket pods (15 x 351 MiB =
+            // 5.14 GiB), 19 x 0.525 = 9.98 vCPU of 15.39: 6 nodes, autoscaling 3 (the least per region) to 12
             assertEquals(Operation.UPDATE, pool.operation());
             assertEquals(Set.of("autoscaling.totalMaxNodeCount"), pool.changes().stream().map(c -> c.path())
                     .collect(Collectors.toSet()));

@@ -6,8 +6,18 @@ import io.stagecraft.config.InvalidInputException;
 import io.stagecraft.engine.Plans;
 import io.stagecraft.engine.ResourceGraph;
 import io.stagecraft.engine.ResourceNode;
+import io.stagecraft.components.k8s.KubernetesApp;
 import io.stagecraft.planning.OfflinePlanner;
+import io.stagecraft.sizing.Catalog;
+import io.stagecraft.sizing.Cloud;
+import io.stagecraft.sizing.Coefficient;
+import io.stagecraft.sizing.Coefficients;
+import io.stagecraft.sizing.PodPlan;
+import io.stagecraft.sizing.SizingCalculator;
+import io.stagecraft.sizing.SizingPlan;
 import io.stagecraft.sizing.Stage;
+import io.stagecraft.sizing.TierFamilies;
+import io.stagecraft.sizing.Workload;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +91,13 @@ class EnterpriseStackTest {
             assertEquals(1.0, c.number("initialNodeCount"));
             assertEquals("CHANNEL_STANDARD", c.string("gatewayApiConfig.channel"));
             assertTrue(c.options().protect(), "prod");
-            // 2,500 req/s and 12,500 connections, each region sized for 50% + 50% of 50% = 75%: 75 API pods and 10
-            // websocket pods of 0.5 vCPU pack on four n2-highcpu-16 (the plan); the autoscaler's floor is three nodes
-            // (the least per region) and its ceiling twice the peak
+            // 2,500 req/s and 12,500 connections, each region sized for 50% + 50% of 50% = 75%: 75 API pods, 10
+            // websocket pods and the workers (3 in us-central1, 2 in europe-west1), each pod with its Auth Proxy
+            // sidecar (API and worker 0.525 vCPU and 544 MiB, websocket 0.525 vCPU and 351 MiB). An n2-highcpu-16 has
+            // 15.39 vCPU and 12.80 GiB allocatable: 24 API pods fill one by memory (12.75 GiB), three hold 72, a fourth
+            // the last 3 API pods, the workers and the websocket pods (at most 1.59 + 1.59 + 3.43 = 6.61 GiB and
+            // 16 x 0.525 = 8.4 vCPU): four nodes (the plan); the autoscaler's floor is three nodes (the least per
+            // region) and its ceiling twice the peak
             ResourceNode pool = one(g, NODE_POOL, "stagecraft-gke-" + region + "-general-n2-highcpu-16-pool");
             assertEquals("general-n2-highcpu-16", pool.string("name"));
             assertEquals("n2-highcpu-16", pool.string("nodeConfig.machineType"));
@@ -158,6 +172,39 @@ class EnterpriseStackTest {
                     .number("spec.minAvailable"));
         }
         assertEquals(6, g.ofType(DEPLOYMENT).size(), "api, websocket and worker in each region");
+    }
+
+    /**
+     * Every pod's Auth Proxy sidecar asks what the plan counted for it when packing the nodes: the defaults, 0.025 vCPU
+     * (25m) and 32 MiB; its memory limit is its request, its CPU limit twice it.
+     */
+    @Test
+    void theAuthProxySidecarRequestsWhatThePlanCounted() {
+        OfflinePlanner.Result r = plan();
+        ResourceGraph g = r.run().graph();
+        Map<String, Object> sidecar = Map.of("requests", Map.of("cpu", "25m", "memory", "32Mi"),
+                "limits", Map.of("cpu", "50m", "memory", "32Mi"));
+        assertEquals(6, r.plan().pods().size(), "api, websocket and worker in each region");
+        for (PodPlan p : r.plan().pods()) {
+            assertEquals(0.025, p.sidecarCpu(), 0.0, p.name());
+            assertEquals(32, p.sidecarMemoryMb(), p.name());
+            List<Map<?, ?>> containers = containers(one(g, DEPLOYMENT, "stagecraft-app-" + p.region() + "-" + p.name()));
+            assertEquals("cloud-sql-proxy", containers.get(1).get("name"));
+            assertEquals(sidecar, containers.get(1).get("resources"), p.region() + " " + p.name());
+        }
+    }
+
+    /** The stack hands the app the plan's sidecar requests, not figures of its own: 0.05 vCPU and 48 MiB here. */
+    @Test
+    void theWorkloadsCarryThePlansSidecarRequests() {
+        SizingPlan plan = new SizingCalculator(Catalog.loadDefault(), Coefficients.defaults()
+                .with(Coefficient.AUTH_PROXY_VCPU, 0.05).with(Coefficient.AUTH_PROXY_MEMORY_MB, 48),
+                TierFamilies.defaults()).plan(Workload.of(25_000, Cloud.GCP, "us-central1"));
+        List<KubernetesApp.Workload> workloads = GcpEnterpriseStack.workloadsIn(plan, "us-central1");
+        assertEquals(List.of("api", "websocket", "worker"), workloads.stream().map(KubernetesApp.Workload::name).toList());
+        for (KubernetesApp.Workload w : workloads) {
+            assertEquals(List.of(500, 50, 48), List.of(w.cpuMilli(), w.sidecarCpuMilli(), w.sidecarMemoryMb()), w.name());
+        }
     }
 
     /**
