@@ -251,9 +251,7 @@ public final class AwsInstancePool extends ComponentResource {
             if (subnetIds.size() < 2) {
                 throw new IllegalArgumentException(role + " pool: subnets in at least two zones");
             }
-            if (min < 1 || min > count || count > max) {
-                throw new IllegalArgumentException(role + " pool: need 1 <= min <= count <= max, got " + min + "/" + count + "/" + max);
-            }
+            io.stagecraft.components.PoolSize.check(role, count, min, max);
             if (scaling.requestsPerTargetPerMinute() != null && requestCountLabel == null) {
                 throw new IllegalArgumentException(role + " pool: request-count scaling needs the target group's label");
             }

@@ -188,9 +188,7 @@ public final class GcpInstancePool extends ComponentResource {
             if (zones.isEmpty()) {
                 throw new IllegalArgumentException(role + " pool: no zones");
             }
-            if (min < 1 || min > count || count > max) {
-                throw new IllegalArgumentException(role + " pool: need 1 <= min <= count <= max, got " + min + "/" + count + "/" + max);
-            }
+            io.stagecraft.components.PoolSize.check(role, count, min, max);
         }
     }
 }
