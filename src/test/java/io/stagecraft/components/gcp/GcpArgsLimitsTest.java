@@ -146,4 +146,17 @@ class GcpArgsLimitsTest {
         refused("1 to 100 domains", () -> new GcpCertificateMap.Args(List.of(), Map.of()));
         refused("1 to 100 domains", () -> new GcpCertificateMap.Args(hostNames(101), Map.of()));
     }
+
+    /** Memorystore for Redis instances hold 1 to 300 GB (Google Cloud's Memorystore quotas and limits page). */
+    @Test
+    void memorystoreHoldsOneToThreeHundredGigabytes() {
+        accepted(() -> redis(1));
+        accepted(() -> redis(300));
+        refused("Memorystore holds 1-300 GB, got 0", () -> redis(0));
+        refused("Memorystore holds 1-300 GB, got 301", () -> redis(301));
+    }
+
+    private static GcpRedis.Args redis(int memoryGb) {
+        return new GcpRedis.Args("us-central1", true, memoryGb, Output.of("network"), List.of(), false, Map.of());
+    }
 }
