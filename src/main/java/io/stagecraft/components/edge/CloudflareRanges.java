@@ -71,6 +71,13 @@ public record CloudflareRanges(List<String> ipv4, String source, String publishe
             throw new IllegalArgumentException(RESOURCE + ": needs an ipv4 list");
         }
         return new CloudflareRanges(list.stream().map(String::valueOf).toList(), String.valueOf(m.get("source")),
-                String.valueOf(m.get("published")), Boolean.TRUE.equals(m.get("verified")));
+                date(m.get("published")), Boolean.TRUE.equals(m.get("verified")));
+    }
+
+    /** YAML reads an unquoted 2026-01-02 as a timestamp (midnight UTC): written back as the date it was. */
+    private static String date(Object published) {
+        return published instanceof java.util.Date d
+                ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+                : String.valueOf(published);
     }
 }

@@ -42,6 +42,15 @@ class CloudflareRangesTest {
     }
 
     @Test
+    void anUnquotedDateIsKeptAsWritten() {
+        CloudflareRanges r = CloudflareRanges.parse(new StringReader("""
+                published: 2026-01-02
+                ipv4: [192.0.2.0/24]
+                """));
+        assertEquals("2026-01-02", r.published());
+    }
+
+    @Test
     void aRangeListedTwiceIsRefused() {
         assertEquals("/io/stagecraft/edge/cloudflare-ips.yaml: 192.0.2.0/24 is listed twice", assertThrows(
                 IllegalArgumentException.class, () -> new CloudflareRanges(List.of("192.0.2.0/24", "198.51.100.0/24",
