@@ -342,8 +342,8 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
             if (!p.region().equals(region)) {
                 continue;
             }
-            int cpuMilli = (int) Math.round(p.cpuRequest() * 1000);
-            int sidecarCpuMilli = (int) Math.round(p.sidecarCpu() * 1000);
+            int cpuMilli = millicores(p.cpuRequest());
+            int sidecarCpuMilli = millicores(p.sidecarCpu());
             if (p.name().equals(PodPlan.WORKER)) {
                 out.add(KubernetesApp.Workload.background(p.name(), WORKER_ROLE, p.replicas(), p.min(), p.max(), cpuMilli,
                         p.memoryMb(), sidecarCpuMilli, p.sidecarMemoryMb()));
@@ -542,5 +542,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
     @Override
     public Map<String, Object> facts() {
         return facts;
+    }
+
+    /** A planned vCPU figure as the Kubernetes CPU request it becomes. */
+    private static int millicores(double vcpu) {
+        return (int) Math.round(vcpu * 1000);
     }
 }
