@@ -10,12 +10,15 @@ import com.pulumi.gcp.storage.Bucket;
 import com.pulumi.gcp.storage.BucketArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.config.MapConfigSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The offline engine on small hand-written programs: what it records (aliases, order), how a failing program ends
@@ -178,10 +181,22 @@ class EngineRunsTest {
     }
 
     @Test
-    void theOneShotJvmFlagsAreThoseMeasured() {
-        assertEquals(List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
-                "-Dsun.reflect.inflationThreshold=1000000"),
-                EngineJvmFlags.recommended());
+    void theOneShotJvmFlagsAreThoseMeasured(@TempDir Path dir) throws Exception {
+        List<String> measured = List.of("-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xmx384m", "-Xmn32m", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
+                "-Dsun.reflect.inflationThreshold=1000000");
+        Path thp = dir.resolve("enabled");
+        Files.writeString(thp, "always [madvise] never\n");
+        List<String> withHugePages = new ArrayList<>(measured);
+        withHugePages.add("-XX:+UseTransparentHugePages");
+        assertEquals(withHugePages, EngineJvmFlags.recommended(thp));
+        // huge pages for every heap already, none at all, or no such setting (not Linux: the flag is unknown there)
+        for (String setting : List.of("[always] madvise never\n", "always madvise [never]\n", "")) {
+            Files.writeString(thp, setting);
+            assertEquals(measured, EngineJvmFlags.recommended(thp), setting);
+        }
+        assertEquals(measured, EngineJvmFlags.recommended(dir.resolve("missing")));
+        Files.writeString(thp, "[madvise]".repeat(100)); // not the kernel's file: not read as one
+        assertEquals(measured, EngineJvmFlags.recommended(thp));
     }
 }
