@@ -108,10 +108,21 @@ public final class SizingReport {
             sb.append(alternatives(c.alternatives())).append('\n');
         }
         if (!plan.pods().isEmpty()) {
-            TextTable t = new TextTable("workload", "region", "replicas", "min", "max", "cpu request", "memory")
-                    .alignRight(2, 3, 4, 5, 6);
+            // the app container's requests, then the database sidecar's beside it where the cloud runs one
+            boolean sidecars = plan.pods().stream().anyMatch(p -> p.sidecarCpu() > 0 || p.sidecarMemoryMb() > 0);
+            TextTable t = sidecars
+                    ? new TextTable("workload", "region", "replicas", "min", "max", "cpu request", "memory",
+                            "sidecar cpu", "sidecar memory").alignRight(2, 3, 4, 5, 6, 7, 8)
+                    : new TextTable("workload", "region", "replicas", "min", "max", "cpu request", "memory")
+                            .alignRight(2, 3, 4, 5, 6);
             for (PodPlan p : plan.pods()) {
-                t.row(p.name(), p.region(), p.replicas(), p.min(), p.max(), Format.number(p.cpuRequest()), p.memoryMb() + " Mi");
+                List<Object> cells = new java.util.ArrayList<>(List.of(p.name(), p.region(), p.replicas(), p.min(), p.max(),
+                        Format.number(p.cpuRequest()), p.memoryMb() + " Mi"));
+                if (sidecars) {
+                    cells.add(Format.exact(p.sidecarCpu()));
+                    cells.add(p.sidecarMemoryMb() + " Mi");
+                }
+                t.row(cells.toArray());
             }
             sb.append("Kubernetes workloads\n").append(t.render("  ")).append('\n');
         }

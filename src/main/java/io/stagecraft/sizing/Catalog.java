@@ -204,7 +204,8 @@ public final class Catalog {
                     e.string("mediaStorageLabel"), e.optionalString("multiRegionMediaStorage"),
                     e.optionalString("multiRegionMediaStorageLabel"), e.string("databaseEngine"), e.string("databaseStorage"),
                     e.string("databaseBackups"), e.string("cacheEngine"), e.optionalString("cacheSingleTier"),
-                    e.optionalString("cacheReplicatedTier"), e.string("kubernetesReserve"), e.stageServices("horizontalServices"),
+                    e.optionalString("cacheReplicatedTier"), e.string("kubernetesReserve"), e.bool("databaseSidecar"),
+                    e.stageServices("horizontalServices"),
                     e.stageServices("enterpriseRegionServices"), e.stageServices("horizontalEdgeServices"),
                     e.stageServices("enterpriseServices"), e.stageServices("enterpriseEdgeServices"),
                     e.strings("notes"));

@@ -11,6 +11,8 @@ import java.util.List;
  * @param cacheSingleTier         for caches priced by capacity: the service tier without a replica (else null)
  * @param cacheReplicatedTier     for caches priced by capacity: the service tier with a failover replica (else null)
  * @param kubernetesReserve       the managed Kubernetes service's node reservation formula: gke or eks
+ * @param databaseSidecar         whether every enterprise pod runs a connector beside the app to reach the managed
+ *                                database (the Cloud SQL Auth Proxy on GCP), whose requests are packed with the app's
  * @param horizontalServices        fixed services of the horizontal stage, in its region
  * @param enterpriseRegionServices  fixed services of the enterprise stage, in each region
  * @param horizontalEdgeServices    what putting an edge in front of the horizontal stage adds on this cloud, in its
@@ -36,6 +38,7 @@ public record CloudProfile(
         String cacheSingleTier,
         String cacheReplicatedTier,
         String kubernetesReserve,
+        boolean databaseSidecar,
         List<StageService> horizontalServices,
         List<StageService> enterpriseRegionServices,
         List<StageService> horizontalEdgeServices,

@@ -81,10 +81,10 @@ final class EnterprisePlanner implements StagePlanner {
             int connectionsPerPod = (int) (c.get(WS_POD_VCPU) * c.get(WS_CONNECTIONS_PER_VCPU));
             int wsPods = (int) Math.max(minHa, Math.ceil(rd.websocketConnections() / connectionsPerPod - 1e-9));
             double wsPodMemory = c.get(WS_POD_BASE_MEMORY_GB) + connectionsPerPod * c.get(WS_MB_PER_CONNECTION) / 1024.0;
-            PodPlan api = podPlan(PodPlan.API, region, apiPods, c.get(API_POD_VCPU), mebibytes(c.get(API_POD_MEMORY_GB)));
-            PodPlan ws = podPlan(PodPlan.WEBSOCKET, region, wsPods, c.get(WS_POD_VCPU), mebibytes(wsPodMemory));
+            PodPlan api = podPlan(profile, PodPlan.API, region, apiPods, c.get(API_POD_VCPU), mebibytes(c.get(API_POD_MEMORY_GB)));
+            PodPlan ws = podPlan(profile, PodPlan.WEBSOCKET, region, wsPods, c.get(WS_POD_VCPU), mebibytes(wsPodMemory));
             int workerPods = region.equals(regions.get(0)) ? primaryWorkers : secondaryWorkers;
-            PodPlan worker = podPlan(PodPlan.WORKER, region, workerPods, c.get(WORKER_POD_VCPU),
+            PodPlan worker = podPlan(profile, PodPlan.WORKER, region, workerPods, c.get(WORKER_POD_VCPU),
                     mebibytes(c.get(WORKER_POD_MEMORY_GB)));
             pods.add(api);
             pods.add(ws);
@@ -109,9 +109,9 @@ final class EnterprisePlanner implements StagePlanner {
                             + Format.number(ws.cpuRequest()) + " vCPU, " + ws.memoryMb() + " MiB, "
                             + Format.number(connectionsPerPod) + " connections each) and " + workerPods
                             + " worker pods (" + Format.number(worker.cpuRequest()) + " vCPU, " + worker.memoryMb()
-                            + " MiB), each beside a Cloud SQL Auth Proxy sidecar (" + Format.exact(api.sidecarCpu())
-                            + " vCPU, " + api.sidecarMemoryMb() + " MiB), packed on nodes after the kubelet reserve and"
-                            + " DaemonSets"));
+                            + " MiB)" + (profile.databaseSidecar() ? ", each beside a Cloud SQL Auth Proxy sidecar ("
+                            + Format.exact(api.sidecarCpu()) + " vCPU, " + api.sidecarMemoryMb() + " MiB)" : "")
+                            + ", packed on nodes after the kubelet reserve and DaemonSets"));
             if (d.gpus() > 0) {
                 pools.add(c.pools().gpu(w, region, rd.gpus(), new TypeChooser.Redundancy(minHa, 0)));
             }
@@ -206,10 +206,12 @@ final class EnterprisePlanner implements StagePlanner {
         return (int) Math.ceil(gib * 1024 - 1e-9);
     }
 
-    private PodPlan podPlan(String name, String region, int replicas, double cpu, int memoryMb) {
+    /** A workload's pods; where the cloud reaches its database through a sidecar, each pod's requests include it. */
+    private PodPlan podPlan(CloudProfile profile, String name, String region, int replicas, double cpu, int memoryMb) {
         int min = (int) Math.max(c.get(MIN_HA_NODES), Math.ceil(replicas * c.get(OFF_PEAK_SHARE) - 1e-9));
         int max = (int) Math.max(min, Math.ceil(replicas * c.get(MAX_HEADROOM) - 1e-9));
-        return new PodPlan(name, region, replicas, min, max, cpu, memoryMb, c.get(AUTH_PROXY_VCPU),
-                (int) Math.ceil(c.get(AUTH_PROXY_MEMORY_MB) - 1e-9));
+        double sidecarCpu = profile.databaseSidecar() ? c.get(AUTH_PROXY_VCPU) : 0;
+        int sidecarMemoryMb = profile.databaseSidecar() ? (int) Math.ceil(c.get(AUTH_PROXY_MEMORY_MB) - 1e-9) : 0;
+        return new PodPlan(name, region, replicas, min, max, cpu, memoryMb, sidecarCpu, sidecarMemoryMb);
     }
 }

@@ -192,7 +192,7 @@ class CatalogTest {
             profiles:
               - {cloud: gcp, bootDisk: d, dataDisk: d, snapshotStorage: d, staticIp: d, mediaStorage: d,
                  mediaStorageLabel: media, databaseEngine: pg, databaseStorage: d, databaseBackups: d, cacheEngine: redis,
-                 kubernetesReserve: gke}
+                 kubernetesReserve: gke, databaseSidecar: true}
             sources:
               - {id: s, title: t, url: "https://example.com", date: "2026-01", verified: false}
             families:

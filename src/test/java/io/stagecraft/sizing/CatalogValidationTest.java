@@ -37,7 +37,7 @@ class CatalogValidationTest {
               - {cloud: gcp, id: disk, apiName: pd-x, unit: GB-month, source: s, price: {r1: 0.1, r2: 0.1}}
               - {cloud: gcp, id: ip, unit: hour, source: s, price: {r1: 0.005, r2: 0.005}}
             profiles:
-              - {cloud: gcp, bootDisk: disk, dataDisk: disk, snapshotStorage: disk, staticIp: ip, mediaStorage: disk, mediaStorageLabel: m, databaseEngine: pg, databaseStorage: disk, databaseBackups: disk, cacheEngine: redis, cacheSingleTier: BASIC, cacheReplicatedTier: STANDARD, kubernetesReserve: gke, horizontalServices: [{category: network, item: lb, service: ip, quantity: "1", unit: rule}], notes: [a note]}
+              - {cloud: gcp, bootDisk: disk, dataDisk: disk, snapshotStorage: disk, staticIp: ip, mediaStorage: disk, mediaStorageLabel: m, databaseEngine: pg, databaseStorage: disk, databaseBackups: disk, cacheEngine: redis, cacheSingleTier: BASIC, cacheReplicatedTier: STANDARD, kubernetesReserve: gke, databaseSidecar: true, horizontalServices: [{category: network, item: lb, service: ip, quantity: "1", unit: rule}], notes: [a note]}
             edgeServices:
               - {id: plan, name: Plan, unit: month, source: s, price: 20.0, included: 2}
             """;

@@ -70,6 +70,28 @@ class EnterprisePlannerTest {
         assertEquals(0.05, with(Coefficient.AUTH_PROXY_VCPU, 0.05).plan(gcp(25_000)).pods().get(0).sidecarCpu(), 0.0);
     }
 
+    @Test
+    void podsOnAwsRunNoDatabaseSidecar() {
+        // RDS takes TLS from the app itself: the same 100 API + 13 websocket + 3 worker pods as on GCP at 25,000 users,
+        // 0.5 vCPU each and nothing beside them: 116 x 0.5 = 58 vCPU requested (60.9 on GCP)
+        SizingPlan p = CALC.plan(Workload.of(25_000, Cloud.AWS, "us-east-1"));
+        assertEquals(Stage.ENTERPRISE, p.stage());
+        assertEquals(3, p.pods().size());
+        for (PodPlan pod : p.pods()) {
+            assertEquals(0, pod.sidecarCpu(), 0.0, pod.name());
+            assertEquals(0, pod.sidecarMemoryMb(), pod.name());
+        }
+        PoolPlan nodes = p.pool(Tier.NODES).orElseThrow();
+        assertEquals(58, nodes.demand(), 1e-9);
+        assertTrue(nodes.reason().contains("3 worker pods (0.5 vCPU, 512 MiB), packed on nodes after the kubelet reserve"
+                + " and DaemonSets /"), nodes.reason());
+        assertFalse(nodes.reason().contains("Auth Proxy"), nodes.reason());
+        // 4 c5.4xlarge of 16 - 0.11 (kubelet) - 0.5 (DaemonSets) = 15.39 allocatable vCPU each
+        assertEquals("c5.4xlarge", nodes.type().name());
+        assertEquals(4, nodes.count());
+        assertEquals(58 / (4 * 15.39), nodes.peakUtilization(), 1e-9);
+    }
+
     /**
      * 50,000 users in one region: 5,000 req/s = 200 API pods, 25,000 connections = 25 websocket pods, 5 workers. An
      * n2-highcpu-16 has 15.39 vCPU and 16 - (1 + 0.8 + 0.8) GiB (kubelet) - 100 MiB (eviction) - 0.5 GiB (DaemonSets)
