@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Google Cloud: VMs, pools and GKE node pools by machine type and GPUs, disks, IPs, NAT, load balancing (GKE Gateways
- * included), GKE cluster fees, Cloud SQL, Memorystore, GCS, Secret Manager.
+ * included), GKE cluster fees, Cloud SQL, Memorystore, GCS, Secret Manager. Usage-only, so not priced: Pub/Sub
+ * throughput, CDN traffic, egress and requests.
  */
 public final class GcpRateCard implements RateCard {
     private static final String INSTANCE = "gcp:compute/instance:Instance";
@@ -63,7 +64,12 @@ public final class GcpRateCard implements RateCard {
                 "gcp:projects/iAMMember:IAMMember", "gcp:storage/bucketIAMMember:BucketIAMMember",
                 "gcp:secretmanager/secret:Secret", "gcp:secretmanager/secretIamMember:SecretIamMember",
                 "gcp:sql/database:Database", "gcp:sql/user:User", "gcp:monitoring/alertPolicy:AlertPolicy",
-                "gcp:monitoring/notificationChannel:NotificationChannel", "gcp:serviceaccount/iAMMember:IAMMember");
+                "gcp:monitoring/notificationChannel:NotificationChannel", "gcp:serviceaccount/iAMMember:IAMMember",
+                // Pub/Sub has no fee per topic or subscription: it bills throughput (the first 10 GiB a month free, then
+                // 40 USD per TiB published or delivered) and seek-related storage (retained acknowledged messages, topic
+                // retention, snapshots: none here); usage, not priced (cloud.google.com/pubsub/pricing, read 2026-11-29)
+                "gcp:pubsub/topic:Topic", "gcp:pubsub/subscription:Subscription", "gcp:pubsub/topicIAMMember:TopicIAMMember",
+                "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember");
     }
 
     @Override

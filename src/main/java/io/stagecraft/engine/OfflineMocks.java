@@ -102,6 +102,16 @@ public final class OfflineMocks implements Mocks {
                 state.put("url", "gs://" + physical);
                 return physical;
             }
+            // the provider's ids: projects/{project}/topics/{name}, projects/{project}/subscriptions/{name}; Pub/Sub
+            // resources have no self link
+            case "gcp:pubsub/topic:Topic" -> {
+                state.remove("selfLink");
+                return "projects/" + project + "/topics/" + physical;
+            }
+            case "gcp:pubsub/subscription:Subscription" -> {
+                state.remove("selfLink");
+                return "projects/" + project + "/subscriptions/" + physical;
+            }
             case "gcp:servicenetworking/connection:Connection" -> state.put("peering", "servicenetworking-googleapis-com");
             case "gcp:certificatemanager/dnsAuthorization:DnsAuthorization" -> {
                 // the CNAME Certificate Manager asks for: a fixed name per domain, a target it generates

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** GCP IAM grants (project, bucket and secret members and bindings): never public, never a basic role. */
+/** GCP IAM grants (project, bucket, secret, Pub/Sub members and bindings): never public, never a basic role. */
 final class IamRules {
     private IamRules() {
     }
@@ -29,11 +29,12 @@ final class IamRules {
     static final Rule NO_PUBLIC_MEMBERS = Rule.define("gcp-iam-no-public-members")
             .title("No IAM grant to allUsers or allAuthenticatedUsers")
             .why("allUsers is anyone on the internet and allAuthenticatedUsers anyone with a Google account: a grant"
-                    + " to either publishes the bucket's objects or the secret's value. Static files reach users through"
-                    + " Cloud CDN without it. Mandatory: data exposure.")
+                    + " to either publishes the bucket's objects or the secret's value, or lets anyone read the queue's"
+                    + " tasks or push tasks of their own to the workers. Static files reach users through Cloud CDN"
+                    + " without it. Mandatory: data exposure.")
             .fix("Grant the role to the specific service account that needs it (for Cloud CDN: the load balancer's"
                     + " service agent).")
-            .mandatory().publicIds("CKV_GCP_28", "CIS GCP 5.1").appliesTo(GCP_IAM_GRANTS)
+            .mandatory().publicIds("CKV_GCP_28", "CKV_GCP_99", "CIS GCP 5.1").appliesTo(GCP_IAM_GRANTS)
             .perResource((grant, ctx) -> {
                 List<String> open = members(grant).stream().filter(PUBLIC_MEMBERS::contains).toList();
                 return open.isEmpty() ? List.of() : List.of("Grants " + Inputs.at(grant, "role").text() + " to "

@@ -38,7 +38,8 @@ public final class PolicyPack {
     /** Every rule, protecting the given stateful types (extend them as stages add RDS, ElastiCache or S3). */
     public static PolicyPack standard(StatefulTypes stateful) {
         return of(Stream.of(CloudSqlRules.all(), StorageRules.all(), IamRules.all(), ComputeRules.all(),
-                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), GkeRules.all(), KubernetesRules.all(),
+                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), PubSubRules.all(), GkeRules.all(),
+                KubernetesRules.all(),
                 AwsRules.all(), AwsManagedRules.all(), CloudflareRules.all(),
                 DataSafetyRules.all(stateful)).flatMap(List::stream).toList());
     }
@@ -173,6 +174,8 @@ public final class PolicyPack {
                 "The container; its value (secret-inputs-are-secret) and readers (IAM rules) are checked.");
         m.put("gcp:serviceaccount/account:Account", "An identity; its grants are checked on the IAM members.");
         m.put("gcp:servicenetworking/connection:Connection", "Private services peering: no public exposure.");
+        m.put("gcp:pubsub/topic:Topic", "Holds no messages (its subscriptions do: the gcp-pubsub-* rules check them);"
+                + " who may publish is checked on its IAM members.");
         String kubernetesPlumbing = "Configuration of workloads the Deployment rules check; holds no data and opens no"
                 + " port by itself.";
         m.put("pulumi:providers:cloudflare", "Provider configuration: its token is a Pulumi secret (secret-inputs-are-secret"

@@ -21,9 +21,17 @@ final class ResourceTypes {
     static final String SECRET_VERSION = "gcp:secretmanager/secretVersion:SecretVersion";
     /** A grant on a service account itself (who may act as it: Workload Identity's binding). */
     static final String SERVICE_ACCOUNT_IAM_MEMBER = "gcp:serviceaccount/iAMMember:IAMMember";
+    static final String TOPIC_IAM_MEMBER = "gcp:pubsub/topicIAMMember:TopicIAMMember";
+    static final String TOPIC_IAM_BINDING = "gcp:pubsub/topicIAMBinding:TopicIAMBinding";
+    static final String SUBSCRIPTION_IAM_MEMBER = "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember";
+    static final String SUBSCRIPTION_IAM_BINDING = "gcp:pubsub/subscriptionIAMBinding:SubscriptionIAMBinding";
     /** Every GCP IAM grant type the rules read: members carry {@code member}, bindings {@code members}. */
     static final List<String> GCP_IAM_GRANTS = List.of(PROJECT_IAM_MEMBER, PROJECT_IAM_BINDING, BUCKET_IAM_MEMBER,
-            BUCKET_IAM_BINDING, SECRET_IAM_MEMBER, SECRET_IAM_BINDING, SERVICE_ACCOUNT_IAM_MEMBER);
+            BUCKET_IAM_BINDING, SECRET_IAM_MEMBER, SECRET_IAM_BINDING, SERVICE_ACCOUNT_IAM_MEMBER, TOPIC_IAM_MEMBER,
+            TOPIC_IAM_BINDING, SUBSCRIPTION_IAM_MEMBER, SUBSCRIPTION_IAM_BINDING);
+
+    static final String PUBSUB_TOPIC = "gcp:pubsub/topic:Topic";
+    static final String PUBSUB_SUBSCRIPTION = "gcp:pubsub/subscription:Subscription";
 
     static final String INSTANCE = "gcp:compute/instance:Instance";
     static final String INSTANCE_TEMPLATE = "gcp:compute/instanceTemplate:InstanceTemplate";

@@ -29,12 +29,14 @@ public final class StatefulTypes {
     private static final String DISK = "everything on the disk (on a single VM: the Postgres data, Redis and media)";
     private static final String CACHE = "cached data, sessions and queued jobs held in Redis";
     private static final String BUCKET = "the stored objects (media uploads, assets)";
+    private static final String QUEUE = "its undelivered messages (queued tasks, or dead letters kept for a look)";
     private static final StatefulTypes DEFAULTS = new StatefulTypes(Map.ofEntries(
             Map.entry(ResourceTypes.DISK, new Store("persistent disk", DISK, "size")),
             Map.entry(ResourceTypes.SQL_INSTANCE, new Store("Cloud SQL instance", DATABASE, "settings.diskSize")),
             Map.entry(ResourceTypes.SQL_DATABASE, new Store("Cloud SQL database", DATABASE, "")),
             Map.entry(ResourceTypes.REDIS, new Store("Memorystore Redis", CACHE, "")),
             Map.entry(ResourceTypes.BUCKET, new Store("Cloud Storage bucket", BUCKET, "")),
+            Map.entry(ResourceTypes.PUBSUB_SUBSCRIPTION, new Store("Pub/Sub subscription", QUEUE, "")),
             Map.entry(ResourceTypes.EBS_VOLUME, new Store("EBS volume", DISK, "size")),
             Map.entry(ResourceTypes.RDS_INSTANCE, new Store("RDS instance", DATABASE, "allocatedStorage")),
             Map.entry("aws:rds/cluster:Cluster", new Store("Aurora cluster", DATABASE, "")),

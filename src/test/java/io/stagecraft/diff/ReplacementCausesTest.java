@@ -215,6 +215,63 @@ class ReplacementCausesTest {
                 custom(bucket, Map.of("location", "US", "storageClass", "NEARLINE"))));
     }
 
+    private static Map<String, Object> subscription(String topic, int ackDeadline, String retention, int attempts) {
+        return Map.of("name", "sc-shop-tasks-workers", "topic", topic, "ackDeadlineSeconds", ackDeadline,
+                "messageRetentionDuration", retention, "retryPolicy", Map.of("minimumBackoff", "10s", "maximumBackoff", "600s"),
+                "deadLetterPolicy", Map.of("deadLetterTopic", "projects/p/topics/sc-shop-tasks-dead-letter",
+                        "maxDeliveryAttempts", attempts),
+                "expirationPolicy", Map.of("ttl", ""), "labels", Map.of("environment", "prod"));
+    }
+
+    /**
+     * A subscription keeps its backlog through every delivery setting; only its name, topic, filter and ordering are
+     * fixed (google-beta 5.0.0, resource_pubsub_subscription.go).
+     */
+    @Test
+    void aSubscriptionsDeliverySettingsUpdateInPlaceAndItsTopicAndFilterReplace() {
+        String type = "gcp:pubsub/subscription:Subscription";
+        ResourceNode before = custom(type, subscription("projects/p/topics/sc-shop-tasks", 60, "604800s", 5));
+        assertEquals(List.of(), causes(before, custom(type, subscription("projects/p/topics/sc-shop-tasks", 120,
+                "86400s", 10))));
+        assertEquals(List.of("topic: \"projects/p/topics/sc-shop-tasks\" => \"projects/p/topics/sc-shop-jobs\""
+                + " (force-new in google-beta 5.0.0)"), causes(before, custom(type,
+                subscription("projects/p/topics/sc-shop-jobs", 60, "604800s", 5))));
+        Map<String, Object> filtered = new java.util.HashMap<>(subscription("projects/p/topics/sc-shop-tasks", 60,
+                "604800s", 5));
+        filtered.put("filter", "attributes.kind = \"email\"");
+        assertEquals(List.of("filter: (unset) => \"attributes.kind = \"email\"\" (force-new in google-beta 5.0.0)"),
+                causes(before, custom(type, filtered)));
+    }
+
+    /** A topic gaining a region to store messages in, or a label, is updated; another name replaces it. */
+    @Test
+    void aTopicsStoragePolicyUpdatesInPlaceAndItsNameReplaces() {
+        String type = "gcp:pubsub/topic:Topic";
+        ResourceNode oneRegion = custom(type, Map.of("name", "sc-shop-tasks",
+                "messageStoragePolicy", Map.of("allowedPersistenceRegions", List.of("us-central1"))));
+        assertEquals(List.of(), causes(oneRegion, custom(type, Map.of("name", "sc-shop-tasks", "messageStoragePolicy",
+                Map.of("allowedPersistenceRegions", List.of("us-central1", "europe-west1")), "labels", Map.of("a", "b")))));
+        assertEquals(List.of("name: \"sc-shop-tasks\" => \"sc-shop-jobs\" (force-new in google-beta 5.0.0)"),
+                causes(oneRegion, custom(type, Map.of("name", "sc-shop-jobs",
+                        "messageStoragePolicy", Map.of("allowedPersistenceRegions", List.of("us-central1"))))));
+    }
+
+    /** Pub/Sub grants, as every IAM member of the provider: another member or role is another grant. */
+    @Test
+    void aPubSubGrantToAnotherMemberReplacesIt() {
+        String type = "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember";
+        ResourceNode app = custom(type, Map.of("subscription", "projects/p/subscriptions/s", "role", "roles/pubsub.subscriber",
+                "member", "serviceAccount:sc-shop-app@p.iam.gserviceaccount.com"));
+        assertEquals(List.of("member: \"serviceAccount:sc-shop-app@p.iam.gserviceaccount.com\" =>"
+                + " \"serviceAccount:sc-shop-worker@p.iam.gserviceaccount.com\" (force-new in google-beta 5.0.0)"),
+                causes(app, custom(type, Map.of("subscription", "projects/p/subscriptions/s", "role",
+                        "roles/pubsub.subscriber", "member", "serviceAccount:sc-shop-worker@p.iam.gserviceaccount.com"))));
+        String topicGrant = "gcp:pubsub/topicIAMMember:TopicIAMMember";
+        assertEquals(List.of("role: \"roles/pubsub.publisher\" => \"roles/pubsub.viewer\" (force-new in google-beta 5.0.0)"),
+                causes(custom(topicGrant, Map.of("topic", "t", "role", "roles/pubsub.publisher", "member", "m")),
+                        custom(topicGrant, Map.of("topic", "t", "role", "roles/pubsub.viewer", "member", "m"))));
+    }
+
     @Test
     void memorystoreTierReplacesAndMemoryIsInPlace() {
         String redis = "gcp:redis/instance:Instance";

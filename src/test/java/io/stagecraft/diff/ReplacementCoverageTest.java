@@ -59,7 +59,7 @@ class ReplacementCoverageTest {
         assertTrue(types.containsAll(List.of("gcp:compute/instance:Instance", "gcp:sql/databaseInstance:DatabaseInstance",
                 "gcp:compute/instanceTemplate:InstanceTemplate", "aws:ec2/instance:Instance", "aws:ebs/volume:Volume")), types.toString());
         // the distinct types of every provisioned example stack (src/test/resources/inventories lists them per stack)
-        assertEquals(112, types.size(), "types planned: " + types);
+        assertEquals(116, types.size(), "types planned: " + types);
     }
 
     @Test

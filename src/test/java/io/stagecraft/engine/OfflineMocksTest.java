@@ -45,6 +45,9 @@ class OfflineMocksTest {
                         Map.of("domain", "app.example.com")),
                 new Ask(gcp, "gcp:certificatemanager/certificate:Certificate", "cert", Map.of()),
                 new Ask(gcp, "gcp:monitoring/alertPolicy:AlertPolicy", "alert", Map.of()),
+                new Ask(gcp, "gcp:pubsub/topic:Topic", "tasks", Map.of("name", "sc-shop-tasks")),
+                new Ask(gcp, "gcp:pubsub/subscription:Subscription", "workers", Map.of("name", "sc-shop-tasks-workers",
+                        "topic", "projects/demo-project/topics/sc-shop-tasks")),
                 new Ask(aws, "aws:ec2/vpc:Vpc", "vpc", Map.of()),
                 new Ask(aws, "aws:ebs/volume:Volume", "data", Map.of()),
                 new Ask(aws, "aws:ec2/eip:Eip", "ip", Map.of()),
@@ -123,6 +126,11 @@ class OfflineMocksTest {
                 gcp.answer("gcp:serviceaccount/account:Account", "sa", Map.of("accountId", "api-pool")).computed().get("email"));
         assertEquals("projects/demo-project/secrets/db-password",
                 gcp.answer("gcp:secretmanager/secret:Secret", "s", Map.of("secretId", "db-password")).id());
+        // Pub/Sub ids are the resources' full names, what a subscription's topic and a dead-letter policy name
+        assertEquals("projects/demo-project/topics/sc-shop-tasks",
+                gcp.answer("gcp:pubsub/topic:Topic", "t", Map.of("name", "sc-shop-tasks")).id());
+        assertEquals("projects/demo-project/subscriptions/sc-shop-tasks-workers",
+                gcp.answer("gcp:pubsub/subscription:Subscription", "s", Map.of("name", "sc-shop-tasks-workers")).id());
     }
 
     @Test

@@ -74,6 +74,8 @@ class StackFilesTest {
             Map.entry("stagecraft:gcp:HostFirewall", Set.of("sshRule", "webRule")),
             Map.entry("stagecraft:gcp:InstancePool", Set.of("groupName", "instanceGroup")),
             Map.entry("stagecraft:gcp:LoadBalancer", Set.of("ip")),
+            Map.entry("stagecraft:gcp:MessageQueue", Set.of("deadLetterSubscriptionName", "subscriptionId",
+                    "subscriptionName", "topicId", "topicName")),
             Map.entry("stagecraft:gcp:Monitoring", Set.of("channel", "policyNames")),
             Map.entry("stagecraft:gcp:Postgres", Set.of("connectionName", "privateIp")),
             Map.entry("stagecraft:gcp:Redis", Set.of("host", "port")),

@@ -359,6 +359,27 @@ final class Compliant {
                 .set("spec.template.spec.containers", List.of(containers));
     }
 
+    /** A protected subscription of topic {@code projects/p/topics/<topic>} that never expires and keeps 7 days. */
+    static Node subscription(String name, String topic) {
+        return node(ResourceTypes.PUBSUB_SUBSCRIPTION, name).protect(true).retainOnDelete(true)
+                .set("name", name)
+                .set("topic", "projects/p/topics/" + topic)
+                .set("messageRetentionDuration", "604800s")
+                .set("expirationPolicy.ttl", "");
+    }
+
+    /** The workers' subscription of {@code tasks}, dead-lettering into {@code tasks-dead-letter}. */
+    static Node workerSubscription(String name) {
+        return subscription(name, "tasks")
+                .set("deadLetterPolicy", Map.of("deadLetterTopic", "projects/p/topics/tasks-dead-letter",
+                        "maxDeliveryAttempts", 5.0));
+    }
+
+    static Node topicPublisher(String name, String member) {
+        return node(ResourceTypes.TOPIC_IAM_MEMBER, name).set("topic", "projects/p/topics/tasks")
+                .set("role", "roles/pubsub.publisher").set("member", member);
+    }
+
     /** One of everything, wired together as a prod stack would be: passes the whole pack. */
     static List<Node> prodStack() {
         List<Node> nodes = new ArrayList<>();
@@ -412,6 +433,9 @@ final class Compliant {
         nodes.add(gkeCluster("gke"));
         nodes.add(gkeNodePool("gke-general"));
         nodes.add(deployment("api", container("app"), container("proxy")));
+        nodes.add(workerSubscription("tasks-workers"));
+        nodes.add(subscription("tasks-dead-letter", "tasks-dead-letter"));
+        nodes.add(topicPublisher("tasks-publisher", "serviceAccount:" + email("sc-app")));
         return nodes;
     }
 }

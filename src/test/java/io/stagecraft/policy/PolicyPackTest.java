@@ -27,7 +27,7 @@ class PolicyPackTest {
 
     @Test
     void thePackHasAtLeast32RulesEachFullyDescribed() {
-        assertEquals(77, PACK.rules().size());
+        assertEquals(80, PACK.rules().size());
         for (Rule r : PACK.rules()) {
             assertFalse(r.title().isBlank(), r.id());
             assertFalse(r.fix().isBlank(), r.id());
@@ -47,7 +47,7 @@ class PolicyPackTest {
                 "aws-rds-multi-az-in-prod", "aws-elasticache-failover-in-prod", "aws-elasticache-no-session-eviction",
                 "aws-s3-versioning", "aws-alb-drops-invalid-headers", "aws-alb-waf", "cloudflare-min-tls-1-2",
                 "gke-release-channel", "gke-node-auto-repair-upgrade", "k8s-read-only-root-filesystem",
-                "k8s-drop-all-capabilities")),
+                "k8s-drop-all-capabilities", "gcp-pubsub-retention-at-least-a-day", "gcp-pubsub-dead-letter-kept")),
                 ids(r -> r.severity() == Severity.ADVISORY));
     }
 
@@ -56,10 +56,11 @@ class PolicyPackTest {
         assertEquals(new TreeSet<>(Set.of("gcp-sql-clients-use-auth-proxy", "gcp-firewall-admin-ports-across-rules",
                 "gcp-lb-https-managed-certificate", "gcp-lb-http-redirects-to-https", "gcp-disk-snapshot-schedule",
                 "aws-ebs-snapshot-policy", "storage-never-shrinks", "aws-rds-force-ssl", "aws-elasticache-no-session-eviction",
-                "aws-s3-public-access-blocked", "aws-s3-versioning", "aws-alb-waf")), ids(r -> r.scope() == Scope.GRAPH));
+                "aws-s3-public-access-blocked", "aws-s3-versioning", "aws-alb-waf", "gcp-pubsub-dead-letter-kept")),
+                ids(r -> r.scope() == Scope.GRAPH));
         assertEquals(ids(r -> r.scope() == Scope.PER_RESOURCE && r.severity() == Severity.MANDATORY),
                 PACK.enforcedInProgram().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new)));
-        assertEquals(49, PACK.enforcedInProgram().size()); // 77 rules - 12 graph - 16 per-resource advisory
+        assertEquals(50, PACK.enforcedInProgram().size()); // 80 rules - 13 graph - 17 per-resource advisory
     }
 
     @Test
@@ -70,6 +71,8 @@ class PolicyPackTest {
         assertEquals(List.of("CKV_AWS_24", "CKV_AWS_25"), PACK.rule("aws-sg-admin-ports-not-open").orElseThrow().publicIds());
         assertEquals(List.of("CKV_AWS_79"), PACK.rule("aws-ec2-imdsv2").orElseThrow().publicIds());
         assertEquals(List.of("CKV_GCP_95"), PACK.rule("gcp-redis-auth").orElseThrow().publicIds());
+        assertEquals(List.of("CKV_GCP_28", "CKV_GCP_99", "CIS GCP 5.1"),
+                PACK.rule("gcp-iam-no-public-members").orElseThrow().publicIds());
         assertEquals(List.of(), PACK.rule("gcp-sql-disk-autoresize-ignores-size").orElseThrow().publicIds());
     }
 
@@ -166,7 +169,7 @@ class PolicyPackTest {
                 report.bySeverity().get(Severity.MANDATORY).stream().map(Violation::ruleId).toList());
         assertEquals(2, report.count(Severity.ADVISORY));
         assertTrue(report.hasMandatoryViolations());
-        assertEquals("2 mandatory and 2 advisory violations, 0 waived (77 rules, 2 resources)", report.summary());
+        assertEquals("2 mandatory and 2 advisory violations, 0 waived (80 rules, 2 resources)", report.summary());
 
         PolicyReport advisoryOnly = PACK.evaluate(graph(Compliant.bucket("assets").remove("versioning")), RuleExamples.PROD);
         assertFalse(advisoryOnly.hasMandatoryViolations());

@@ -156,11 +156,61 @@ final class RuleExamples {
         passes("gcp-iam-no-public-members", "the load balancer's service agent reading the bucket",
                 graph(bucketReader("cdn-read")));
 
+        fails("gcp-iam-no-public-members", "allUsers publishing to the task topic (CKV_GCP_99)",
+                graph(topicPublisher("anyone-publishes", "allUsers")), "roles/pubsub.publisher to allUsers",
+                "anyone-publishes");
+        fails("gcp-iam-no-public-members", "allAuthenticatedUsers taking the workers' tasks",
+                graph(node(ResourceTypes.SUBSCRIPTION_IAM_MEMBER, "anyone-subscribes")
+                        .set("subscription", "projects/p/subscriptions/tasks-workers").set("role", "roles/pubsub.subscriber")
+                        .set("member", "allAuthenticatedUsers")), "allAuthenticatedUsers", "anyone-subscribes");
+        passes("gcp-iam-no-public-members", "the app's account publishing tasks",
+                graph(topicPublisher("app-publishes", "serviceAccount:" + email("sc-app"))));
+
         fails("gcp-iam-no-basic-roles", "Editor on the project for a VM account",
                 graph(projectMember("api-editor", "roles/editor", "serviceAccount:" + email("sc-api"))), "roles/editor",
                 "api-editor");
         passes("gcp-iam-no-basic-roles", "a narrow predefined role",
                 graph(projectMember("api-logs", "roles/logging.logWriter", "serviceAccount:" + email("sc-api"))));
+
+        // --- Pub/Sub ---
+        fails("gcp-pubsub-subscription-never-expires", "no expiration policy (deleted after 31 idle days)",
+                graph(subscription("tasks-dead-letter", "tasks-dead-letter").remove("expirationPolicy")),
+                "No expirationPolicy", "tasks-dead-letter");
+        fails("gcp-pubsub-subscription-never-expires", "a 31-day ttl written out",
+                graph(workerSubscription("tasks-workers").set("expirationPolicy.ttl", "2678400s")),
+                "expirationPolicy.ttl is 2678400s", "tasks-workers");
+        passes("gcp-pubsub-subscription-never-expires", "an empty ttl", graph(workerSubscription("tasks-workers")));
+        passes("gcp-pubsub-subscription-never-expires", "a ttl not known yet",
+                graph(workerSubscription("tasks-workers").set("expirationPolicy.ttl", ResourceNode.UNKNOWN)));
+
+        fails("gcp-pubsub-retention-at-least-a-day", "ten minutes",
+                graph(workerSubscription("tasks-workers").set("messageRetentionDuration", "600s")),
+                "messageRetentionDuration is 600s", "tasks-workers");
+        fails("gcp-pubsub-retention-at-least-a-day", "half a second short of a day",
+                graph(workerSubscription("tasks-workers").set("messageRetentionDuration", "86399.5s")), null,
+                "tasks-workers");
+        passes("gcp-pubsub-retention-at-least-a-day", "exactly a day",
+                graph(workerSubscription("tasks-workers").set("messageRetentionDuration", "86400s")));
+        passes("gcp-pubsub-retention-at-least-a-day", "left unset (the API keeps 7 days)",
+                graph(workerSubscription("tasks-workers").remove("messageRetentionDuration")));
+
+        fails("gcp-pubsub-dead-letter-kept", "a subscription without a dead-letter policy",
+                graph(workerSubscription("tasks-workers").remove("deadLetterPolicy")), "No dead-letter topic",
+                "tasks-workers");
+        fails("gcp-pubsub-dead-letter-kept", "two plain subscriptions: neither keeps the other's dead letters",
+                graph(workerSubscription("tasks-workers").remove("deadLetterPolicy"),
+                        subscription("tasks-dead-letter", "tasks-dead-letter")),
+                "No dead-letter topic", "tasks-workers", "tasks-dead-letter");
+        fails("gcp-pubsub-dead-letter-kept", "a dead-letter topic nobody subscribes to",
+                graph(workerSubscription("tasks-workers")),
+                "dead-letter topic tasks-dead-letter has no subscription", "tasks-workers");
+        passes("gcp-pubsub-dead-letter-kept", "the queue as built: the dead letters' own subscription needs no policy",
+                graph(workerSubscription("tasks-workers"), subscription("tasks-dead-letter", "tasks-dead-letter")));
+        passes("gcp-pubsub-dead-letter-kept", "a dead-letter topic named by its short name",
+                graph(workerSubscription("tasks-workers").set("deadLetterPolicy.deadLetterTopic", "tasks-dead-letter"),
+                        subscription("tasks-dead-letter", "tasks-dead-letter")));
+        passes("gcp-pubsub-dead-letter-kept", "a dead-letter topic not known yet",
+                graph(workerSubscription("tasks-workers").set("deadLetterPolicy.deadLetterTopic", ResourceNode.UNKNOWN)));
 
         // --- Compute ---
         fails("gcp-pool-template-no-public-ip", "a template with an access config",
@@ -579,6 +629,8 @@ final class RuleExamples {
         fails("stateful-protected-in-prod", "prod data without protect",
                 graph(bucket("assets").protect(false), disk("data").protect(false), redis("cache"),
                         ebs("volume", "data").protect(false)), "without protect", "assets", "data", "volume");
+        fails("stateful-protected-in-prod", "a prod subscription holding queued tasks without protect",
+                graph(workerSubscription("tasks-workers").protect(false)), "without protect", "tasks-workers");
         passes("stateful-protected-in-prod", "unprotected data in staging",
                 STAGING, graph(bucket("assets").protect(false), sqlPrimary("db").protect(false)));
         passes("stateful-protected-in-prod", "a legacy disk and volume being retired: unprotected but retained",

@@ -55,7 +55,8 @@ class RuleExamplesTest {
     void aCompliantProdStackPassesTheWholePack() {
         PolicyReport report = PACK.evaluate(TestGraphs.graph(Compliant.prodStack()), RuleExamples.PROD);
         assertEquals(List.of(), report.violations().stream().map(Violation::describe).toList());
-        assertEquals(50, report.resourcesEvaluated()); // 29 GCP and single-VM AWS, 14 AWS horizontal, 4 Cloudflare, 3 GKE
+        // 29 GCP and single-VM AWS, 14 AWS horizontal, 4 Cloudflare, 3 GKE, 3 Pub/Sub
+        assertEquals(53, report.resourcesEvaluated());
     }
 
     @Test

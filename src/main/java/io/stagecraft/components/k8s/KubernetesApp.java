@@ -61,10 +61,14 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.stagecraft.providers.kubernetes.KubernetesCustomResource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The application in one cluster, through that cluster's provider: a namespace; one Deployment,
@@ -223,6 +227,7 @@ public final class KubernetesApp extends ComponentResource {
             env.add(EnvVarArgs.builder().name("PORT").value(String.valueOf(args.appPort())).build());
         }
         env.add(EnvVarArgs.builder().name("SHARD_MAP").value(SHARD_MAP_PATH).build());
+        w.env().forEach((key, value) -> env.add(EnvVarArgs.builder().name(key).value(value).build()));
         ContainerArgs.Builder app = ContainerArgs.builder()
                 .name("app")
                 .image(args.image())
@@ -430,23 +435,36 @@ public final class KubernetesApp extends ComponentResource {
      *                       workload, how long it may finish its task when stopped
      * @param stickySessions whether the load balancer keeps a client on one pod (cookie)
      * @param serving        whether it serves HTTP behind a Service and the Gateway (false: a queue's worker)
+     * @param env            more environment variables of the app container, for this workload only (e.g. the queue
+     *                       it publishes to or takes tasks from), in name order
      */
     public record Workload(String name, String role, String healthPath, int replicas, int minReplicas, int maxReplicas,
                            int cpuMilli, int memoryMb, int sidecarCpuMilli, int sidecarMemoryMb, int timeoutSeconds,
-                           boolean stickySessions, boolean serving) {
+                           boolean stickySessions, boolean serving, Map<String, Output<String>> env) {
+        /** Variables every app container gets from the Deployment itself; a workload's own env cannot override them. */
+        public static final Set<String> RESERVED_ENV = Set.of("WORKER_TYPE", "PORT", "SHARD_MAP");
+
         /** A workload serving HTTP on the app port behind the Gateway. */
         public static Workload serving(String name, String role, String healthPath, int replicas, int minReplicas,
                                        int maxReplicas, int cpuMilli, int memoryMb, int sidecarCpuMilli,
                                        int sidecarMemoryMb, int timeoutSeconds, boolean stickySessions) {
             return new Workload(name, role, healthPath, replicas, minReplicas, maxReplicas, cpuMilli, memoryMb,
-                    sidecarCpuMilli, sidecarMemoryMb, timeoutSeconds, stickySessions, true);
+                    sidecarCpuMilli, sidecarMemoryMb, timeoutSeconds, stickySessions, true, Map.of());
         }
 
         /** A queue's worker: no port, no Service, probed by its heartbeat file. */
         public static Workload background(String name, String role, int replicas, int minReplicas, int maxReplicas,
                                           int cpuMilli, int memoryMb, int sidecarCpuMilli, int sidecarMemoryMb) {
             return new Workload(name, role, HEARTBEAT_FILE, replicas, minReplicas, maxReplicas, cpuMilli, memoryMb,
-                    sidecarCpuMilli, sidecarMemoryMb, WORKER_DRAIN_SECONDS, false, false);
+                    sidecarCpuMilli, sidecarMemoryMb, WORKER_DRAIN_SECONDS, false, false, Map.of());
+        }
+
+        /** The same workload with these environment variables added to its app container. */
+        public Workload withEnv(Map<String, Output<String>> more) {
+            Map<String, Output<String>> all = new TreeMap<>(env);
+            all.putAll(more);
+            return new Workload(name, role, healthPath, replicas, minReplicas, maxReplicas, cpuMilli, memoryMb,
+                    sidecarCpuMilli, sidecarMemoryMb, timeoutSeconds, stickySessions, serving, all);
         }
 
         public Workload {
@@ -466,6 +484,13 @@ public final class KubernetesApp extends ComponentResource {
             }
             if (!healthPath.startsWith("/")) {
                 throw new IllegalArgumentException(name + ": health path '" + healthPath + "'");
+            }
+            env = Collections.unmodifiableMap(new TreeMap<>(env));
+            for (String key : env.keySet()) {
+                if (!key.matches("^[A-Za-z_][A-Za-z0-9_]*$") || RESERVED_ENV.contains(key)) {
+                    throw new IllegalArgumentException(name + ": environment variable '" + key + "' (a C identifier,"
+                            + " not one of " + new TreeSet<>(RESERVED_ENV) + ")");
+                }
             }
         }
 

@@ -21,6 +21,7 @@ import io.stagecraft.components.gcp.GcpCertificateMap;
 import io.stagecraft.components.gcp.GcpCloudArmor;
 import io.stagecraft.components.gcp.GcpLoadBalancer;
 import io.stagecraft.components.gcp.GcpMachine;
+import io.stagecraft.components.gcp.GcpMessageQueue;
 import io.stagecraft.components.gcp.GcpNetwork;
 import io.stagecraft.components.gcp.GcpNetworkArgs;
 import io.stagecraft.components.gcp.GcpPostgres;
@@ -59,9 +60,10 @@ import java.util.Optional;
 
 /**
  * The enterprise stage on GCP (10,000 concurrent users and up): one private regional GKE cluster per region of the
- * plan, running the API and websocket workloads behind a GKE Gateway each and the queue's background workers; sharded Cloud SQL Postgres (user id modulo
- * the shard count) with read replicas in the other regions; Memorystore per region; the assets bucket behind Cloud
- * CDN; and Cloudflare in front, load-balancing the regions' Gateways by the visitor's region with failover.
+ * plan, running the API and websocket workloads behind a GKE Gateway each and the queue's background workers; the
+ * task queue itself (one Pub/Sub topic and subscription per stack); sharded Cloud SQL Postgres (user id modulo the
+ * shard count) with read replicas in the other regions; Memorystore per region; the assets bucket behind Cloud CDN; and
+ * Cloudflare in front, load-balancing the regions' Gateways by the visitor's region with failover.
  *
  * <p>Growing from the horizontal stage moves no data: the VPC and its private services peering, the Cloud SQL
  * primary (which becomes shard 0) with its replica, database and user, the primary region's Memorystore, the media
@@ -234,6 +236,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     List.of(app.email()), labels), child());
         });
 
+        // the task queue (Pub/Sub is global: one per stack): the app publishes and its workers take the tasks
+        GcpMessageQueue queue = new GcpMessageQueue(name + "-queue", GcpMessageQueue.Args.forStack(stack, regions,
+                List.of(app.email()), List.of(app.email()), protect, labels), child());
+
         ShardMap shardMap = ShardMap.of(shards, primaryRegion);
         List<CloudflareLoadBalancing.RegionalOrigin> origins = new ArrayList<>();
         Map<String, Output<String>> clusterNames = new LinkedHashMap<>();
@@ -256,7 +262,7 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                     assets.bucketName()).applyValue(t -> appSettings(project, region, t.t1, t.t2, t.t3, t.t4,
                     dbSecretId, redisSecretIds.get(region)));
             new KubernetesApp(name + "-app-" + region, new KubernetesApp.Args(cluster.provider(), config.appImage(),
-                    PoolStartupScript.AUTH_PROXY_IMAGE, config.appPort(), workloadsIn(plan, region),
+                    PoolStartupScript.AUTH_PROXY_IMAGE, config.appPort(), withQueue(workloadsIn(plan, region), queue),
                     List.of(new KubernetesApp.Route("/ws", PodPlan.WEBSOCKET), new KubernetesApp.Route("/", PodPlan.API)),
                     config.domains(), app.email(), settings, shardMap.json(region), shardMap.proxyInstances(region),
                     ingress.name(), certificates.mapName(), armor.name(), cpuTarget, memoryTarget, labels),
@@ -278,6 +284,9 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         outputs.put("shardMap", shardMap.global());
         outputs.put("bucketName", assets.bucketName());
         outputs.put("assetsIp", assetsLb.ip());
+        outputs.put("taskTopic", queue.topicName());
+        outputs.put("taskSubscription", queue.subscriptionName());
+        outputs.put("deadLetterSubscription", queue.deadLetterSubscriptionName());
         Map<String, Object> facts = new LinkedHashMap<>(PreviousDeployment.facts(plan.stage(), 0, connections.primary(),
                 connections.replicas(), List.of()));
         facts.put(PreviousDeployment.DB_SHARDS, shardCount);
@@ -354,6 +363,29 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
             out.add(KubernetesApp.Workload.serving(p.name(), PoolRoles.role(tier), PoolRoles.HEALTH_PATHS.get(tier),
                     p.replicas(), p.min(), p.max(), cpuMilli, p.memoryMb(), sidecarCpuMilli, p.sidecarMemoryMb(),
                     ws ? GcpLoadBalancer.WEBSOCKET_TIMEOUT_SEC : GcpLoadBalancer.API_TIMEOUT_SEC, ws));
+        }
+        return out;
+    }
+
+    /** The queue's environment variable holding the task topic's full name (serving pods and workers publish). */
+    public static final String TASK_TOPIC_ENV = "TASK_TOPIC";
+    /** The queue's environment variable holding the workers' subscription's full name. */
+    public static final String TASK_SUBSCRIPTION_ENV = "TASK_SUBSCRIPTION";
+
+    /**
+     * Tells each workload where the queue is: every pod gets the task topic ({@value #TASK_TOPIC_ENV}: the API and
+     * websocket pods enqueue tasks, a worker may enqueue follow-up tasks); the workers also get their subscription
+     * ({@value #TASK_SUBSCRIPTION_ENV}). Full resource names, as the client libraries take them.
+     */
+    static List<KubernetesApp.Workload> withQueue(List<KubernetesApp.Workload> workloads, GcpMessageQueue queue) {
+        List<KubernetesApp.Workload> out = new ArrayList<>();
+        for (KubernetesApp.Workload w : workloads) {
+            Map<String, Output<String>> env = new LinkedHashMap<>();
+            env.put(TASK_TOPIC_ENV, queue.topicId());
+            if (!w.serving()) {
+                env.put(TASK_SUBSCRIPTION_ENV, queue.subscriptionId());
+            }
+            out.add(w.withEnv(env));
         }
         return out;
     }

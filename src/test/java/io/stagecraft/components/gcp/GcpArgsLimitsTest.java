@@ -106,6 +106,61 @@ class GcpArgsLimitsTest {
         refused("media moves to NEARLINE after at least 1 day, got 0", () -> assets(60, 60, 0));
     }
 
+    private static GcpMessageQueue.Args queue(String topic, int ackDeadline, int retention, int attempts) {
+        return new GcpMessageQueue.Args(topic, "workers", "dead-tasks", "dead-letters", List.of("us-central1"),
+                List.of(), List.of(), ackDeadline, retention, attempts, false, Map.of());
+    }
+
+    @Test
+    void pubSubTakesAckDeadlinesOfTenSecondsToTenMinutes() {
+        accepted(() -> queue("tasks", 10, 600, 5));
+        accepted(() -> queue("tasks", 600, 600, 5));
+        refused("ack deadline of 9 s: Pub/Sub takes 10 to 600 s", () -> queue("tasks", 9, 600, 5));
+        refused("ack deadline of 601 s: Pub/Sub takes 10 to 600 s", () -> queue("tasks", 601, 600, 5));
+    }
+
+    @Test
+    void pubSubKeepsMessagesTenMinutesToSevenDays() {
+        accepted(() -> queue("tasks", 60, 604_800, 5));
+        refused("message retention of 599 s: Pub/Sub takes 600 to 604800 s", () -> queue("tasks", 60, 599, 5));
+        refused("message retention of 604801 s: Pub/Sub takes 600 to 604800 s", () -> queue("tasks", 60, 604_801, 5));
+    }
+
+    @Test
+    void pubSubDeadLettersAfterFiveToAHundredAttempts() {
+        accepted(() -> queue("tasks", 60, 600, 100));
+        refused("max delivery attempts of 4: Pub/Sub takes 5 to 100", () -> queue("tasks", 60, 600, 4));
+        refused("max delivery attempts of 101: Pub/Sub takes 5 to 100", () -> queue("tasks", 60, 600, 101));
+    }
+
+    /** Pub/Sub's names: 3-255 characters, a letter first, letters, digits and - _ . ~ + %, never goog first. */
+    @Test
+    void pubSubNamesFollowTheApisRule() {
+        String rule = "': 3-255 characters, a letter first, then letters, digits, - _ . ~ + or %, and not starting with goog";
+        accepted(() -> queue("abc", 60, 600, 5));
+        String longest = "T" + "a.b_c~d+e%f-".repeat(21) + "xy"; // 1 + 252 + 2 = 255 characters
+        assertEquals(255, accepted(() -> queue(longest, 60, 600, 5)).topicName().length());
+        refused("Pub/Sub name '" + longest + "z" + rule, () -> queue(longest + "z", 60, 600, 5));
+        refused("Pub/Sub name 'ab" + rule, () -> queue("ab", 60, 600, 5));
+        refused("Pub/Sub name '1tasks" + rule, () -> queue("1tasks", 60, 600, 5));
+        refused("Pub/Sub name 'googtasks" + rule, () -> queue("googtasks", 60, 600, 5));
+        refused("Pub/Sub name 'Google-tasks" + rule, () -> queue("Google-tasks", 60, 600, 5));
+        refused("Pub/Sub name 'tasks/1" + rule, () -> queue("tasks/1", 60, 600, 5));
+    }
+
+    @Test
+    void theDeadLettersGoToAnotherTopicAndSubscription() {
+        refused("topic tasks: the dead-letter topic must be another topic", () -> new GcpMessageQueue.Args("tasks",
+                "workers", "tasks", "dead-letters", List.of("us-central1"), List.of(), List.of(), 60, 600, 5, false,
+                Map.of()));
+        refused("subscription workers: the dead-letter subscription must be another subscription",
+                () -> new GcpMessageQueue.Args("tasks", "workers", "dead", "workers", List.of("us-central1"), List.of(),
+                        List.of(), 60, 600, 5, false, Map.of()));
+        refused("message queue tasks: one or more distinct regions to store messages in",
+                () -> new GcpMessageQueue.Args("tasks", "workers", "dead", "dead", List.of(), List.of(), List.of(), 60,
+                        600, 5, false, Map.of()));
+    }
+
     @Test
     void monitoringNeedsAtLeastOneDatabaseConnection() {
         accepted(() -> new GcpMonitoring.Args("shop-prod", 1, null, Map.of()));

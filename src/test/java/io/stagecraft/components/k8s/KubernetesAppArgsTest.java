@@ -69,6 +69,21 @@ class KubernetesAppArgsTest {
         refused("api: Auth Proxy sidecar requests of 25m and 0 MiB", () -> apiWithSidecar(25, 0));
     }
 
+    /** A workload's own variables are C identifiers and never the ones the Deployment sets itself. */
+    @Test
+    void aWorkloadsOwnEnvironmentCannotShadowWhatTheDeploymentSets() {
+        assertEquals(List.of("A", "TASK_TOPIC"), List.copyOf(accepted(() -> API.withEnv(Map.of("TASK_TOPIC",
+                com.pulumi.core.Output.of("t"))).withEnv(Map.of("A", com.pulumi.core.Output.of("a")))).env().keySet()),
+                "added to, in name order");
+        String allowed = " (a C identifier, not one of [PORT, SHARD_MAP, WORKER_TYPE])";
+        refused("api: environment variable 'PORT'" + allowed, () -> API.withEnv(Map.of("PORT", com.pulumi.core.Output.of("1"))));
+        refused("worker: environment variable 'WORKER_TYPE'" + allowed,
+                () -> WORKER.withEnv(Map.of("WORKER_TYPE", com.pulumi.core.Output.of("x"))));
+        refused("api: environment variable 'TASK-TOPIC'" + allowed,
+                () -> API.withEnv(Map.of("TASK-TOPIC", com.pulumi.core.Output.of("t"))));
+        assertEquals(Map.of(), API.env(), "none by default");
+    }
+
     private static KubernetesApp.Args app(int appPort, List<KubernetesApp.Workload> workloads,
                                           List<KubernetesApp.Route> routes) {
         return new KubernetesApp.Args(provider, "ghcr.io/shop/app:1.0", "gcr.io/cloud-sql-connectors/proxy:2", appPort,

@@ -74,12 +74,19 @@ class KubernetesAppTest {
         assertEquals(shardMap, api.string("spec.template.spec.volumes.1.configMap.name"));
     }
 
+    /** Serving pods learn their port and the task topic; workers no port, the topic and their subscription. */
     private static void servingPodsAreToldTheirPortAndWorkersAreNot() {
+        Map<String, String> topic = Map.of("name", "TASK_TOPIC", "value", "projects/example-project/topics/sc-enterprise-tasks");
         assertEquals(List.of(Map.of("name", "WORKER_TYPE", "value", "http"), Map.of("name", "PORT", "value", "8080"),
-                        Map.of("name", "SHARD_MAP", "value", "/etc/stagecraft/shard-map.json")),
+                        Map.of("name", "SHARD_MAP", "value", "/etc/stagecraft/shard-map.json"), topic),
                 deployment("api").input("spec.template.spec.containers.0.env").orElseThrow());
+        assertEquals(List.of(Map.of("name", "WORKER_TYPE", "value", "websocket"), Map.of("name", "PORT", "value", "8080"),
+                        Map.of("name", "SHARD_MAP", "value", "/etc/stagecraft/shard-map.json"), topic),
+                deployment("websocket").input("spec.template.spec.containers.0.env").orElseThrow());
         assertEquals(List.of(Map.of("name", "WORKER_TYPE", "value", "background"),
-                        Map.of("name", "SHARD_MAP", "value", "/etc/stagecraft/shard-map.json")),
+                        Map.of("name", "SHARD_MAP", "value", "/etc/stagecraft/shard-map.json"),
+                        Map.of("name", "TASK_SUBSCRIPTION",
+                                "value", "projects/example-project/subscriptions/sc-enterprise-tasks-workers"), topic),
                 deployment("worker").input("spec.template.spec.containers.0.env").orElseThrow());
     }
 

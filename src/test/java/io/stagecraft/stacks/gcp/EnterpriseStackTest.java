@@ -340,6 +340,57 @@ class EnterpriseStackTest {
                         "roles/cloudsql.client")), "the app's account holds no other project role");
     }
 
+    /**
+     * Pub/Sub is global: one queue per stack whatever its regions, its messages stored in those regions; the app's
+     * account publishes to the task topic and takes from the workers' subscription, on those resources only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"us-central1;europe-west1", "us-central1;europe-west1;us-east1"})
+    void oneTaskQueuePerStackStoredInItsRegions(String regions) {
+        OfflinePlanner.Result r = plan("stagecraft:regions", regions.replace(';', ','));
+        ResourceGraph g = r.run().graph();
+        assertEquals(1, g.ofType("stagecraft:gcp:MessageQueue").size());
+        assertEquals(2, g.ofType("gcp:pubsub/topic:Topic").size(), "the task topic and the dead-letter topic");
+        assertEquals(2, g.ofType("gcp:pubsub/subscription:Subscription").size(), "the workers' and the dead letters'");
+        for (ResourceNode topic : g.ofType("gcp:pubsub/topic:Topic")) {
+            assertEquals(List.of(regions.split(";")), topic.input("messageStoragePolicy.allowedPersistenceRegions")
+                    .orElseThrow(), topic.name());
+        }
+        String app = "serviceAccount:sc-enterprise-app@example-project.iam.gserviceaccount.com";
+        ResourceNode publisher = one(g, "gcp:pubsub/topicIAMMember:TopicIAMMember", "stagecraft-queue-publisher-0");
+        assertEquals(List.of(app, "roles/pubsub.publisher", "projects/example-project/topics/sc-enterprise-tasks"),
+                List.of(publisher.string("member"), publisher.string("role"), publisher.string("topic")));
+        ResourceNode subscriber = one(g, "gcp:pubsub/subscriptionIAMMember:SubscriptionIAMMember",
+                "stagecraft-queue-subscriber-0");
+        assertEquals(List.of(app, "roles/pubsub.subscriber",
+                "projects/example-project/subscriptions/sc-enterprise-tasks-workers"),
+                List.of(subscriber.string("member"), subscriber.string("role"), subscriber.string("subscription")));
+        assertTrue(g.ofType("gcp:projects/iAMMember:IAMMember").stream().noneMatch(m -> m.string("role")
+                .startsWith("roles/pubsub.")), "no project-level Pub/Sub role");
+        Map<String, Object> out = r.run().outputs();
+        assertEquals(List.of("sc-enterprise-tasks", "sc-enterprise-tasks-workers", "sc-enterprise-tasks-dead-letter"),
+                List.of(out.get("taskTopic"), out.get("taskSubscription"), out.get("deadLetterSubscription")));
+        assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005, "the queue is usage, not priced");
+    }
+
+    /** Every region's pods find the one queue: the serving pods publish, the workers take tasks from the subscription. */
+    @Test
+    void everyRegionsPodsAreToldWhereTheQueueIs() {
+        ResourceGraph g = plan().run().graph();
+        Map<String, String> topic = Map.of("name", "TASK_TOPIC",
+                "value", "projects/example-project/topics/sc-enterprise-tasks");
+        Map<String, String> subscription = Map.of("name", "TASK_SUBSCRIPTION",
+                "value", "projects/example-project/subscriptions/sc-enterprise-tasks-workers");
+        for (String region : List.of("us-central1", "europe-west1")) {
+            for (String workload : List.of("api", "websocket", "worker")) {
+                List<?> env = (List<?>) containers(one(g, DEPLOYMENT, "stagecraft-app-" + region + "-" + workload))
+                        .get(0).get("env");
+                assertTrue(env.contains(topic), region + " " + workload + ": " + env);
+                assertEquals(workload.equals("worker"), env.contains(subscription), region + " " + workload + ": " + env);
+            }
+        }
+    }
+
     @Test
     void theDataTierIsShardedWithReplicasInTheOtherRegionAndARedisPerRegion() {
         OfflinePlanner.Result r = plan();
