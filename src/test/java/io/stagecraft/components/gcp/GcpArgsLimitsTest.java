@@ -108,8 +108,8 @@ class GcpArgsLimitsTest {
 
     @Test
     void monitoringNeedsAtLeastOneDatabaseConnection() {
-        accepted(() -> new GcpMonitoring.Args("shop-prod", 1, null, Map.of()));
-        refused("max_connections of 0: at least 1", () -> new GcpMonitoring.Args("shop-prod", 0, null, Map.of()));
+        accepted(() -> GcpMonitoring.Args.horizontal("shop-prod", 1, null, Map.of()));
+        refused("max_connections of 0: at least 1", () -> GcpMonitoring.Args.horizontal("shop-prod", 0, null, Map.of()));
     }
 
     @Test
