@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +86,33 @@ class EnterpriseAlertingTest {
                 .map(c -> c.string("name")).collect(Collectors.toSet()));
         // alerting costs nothing: the graph's cost is still the plan's
         assertEquals(r.plan().monthlyCost(), r.graphCost().monthlyTotal(), 0.005);
+    }
+
+    /**
+     * The Gateways' load balancers are told apart by their backend services' names, which GKE builds as
+     * gkegw1-(4 characters)-(namespace)-(Service)-(port)-(12 characters); the names below are of that shape.
+     */
+    @Test
+    void latencyReadsTheApiBackendsAndErrorsBothServingOnes() {
+        ResourceGraph g = Plans.of(STACK).run().graph();
+        String latency = one(g, POLICY, "stagecraft-alerts-api-latency-warning").string("conditions.0.conditionThreshold.filter");
+        String api = "gkegw1-[a-z0-9]+-stagecraft-api-80-[a-z0-9]+";
+        assertTrue(latency.endsWith(" AND resource.labels.backend_target_name=monitoring.regex.full_match(\"" + api
+                + "\")"), latency);
+        assertFalse(latency.contains("matched_url_path_rule"), "the Gateways' URL maps have no /api/* path rule");
+        Pattern apiOnly = Pattern.compile(api);
+        assertTrue(apiOnly.matcher("gkegw1-ll5a-stagecraft-api-80-jjoeo1ysfadh").matches());
+        assertFalse(apiOnly.matcher("gkegw1-ll5a-stagecraft-websocket-80-jjoeo1ysfadh").matches(), "websocket: no latency");
+        assertFalse(apiOnly.matcher("gkegw1-ll5a-other-api-80-jjoeo1ysfadh").matches(), "another namespace");
+        String errors = one(g, POLICY, "stagecraft-alerts-error-rate-warning").string("conditions.0.conditionThreshold.filter");
+        Matcher m = Pattern.compile("full_match\\(\"([^\"]+)\"\\)").matcher(errors);
+        assertTrue(m.find(), errors);
+        Pattern serving = Pattern.compile(m.group(1));
+        assertTrue(serving.matcher("gkegw1-ll5a-stagecraft-api-80-jjoeo1ysfadh").matches());
+        assertTrue(serving.matcher("gkegw1-ll5a-stagecraft-websocket-80-jjoeo1ysfadh").matches());
+        // the assets load balancer's backends are Stagecraft's own buckets
+        String bucketBackend = g.ofType("gcp:compute/backendBucket:BackendBucket").get(0).outputs().get("name").toString();
+        assertFalse(serving.matcher(bucketBackend).matches(), bucketBackend);
     }
 
     @ParameterizedTest(name = "{0} at {1} queries per request: {2} policies")
