@@ -115,12 +115,8 @@ public final class GcpAlerts {
                             + " lose them. Look at the primary's write rate and at the replica's CPU and long-running"
                             + " queries, which slow its replay."));
 
-    private static Threshold enterprise(String id) {
-        return ENTERPRISE.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private static Threshold horizontal(String id) {
-        return HORIZONTAL.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    private static Threshold find(List<Threshold> thresholds, String id) {
+        return thresholds.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** The load balancer's path rule for the API (see {@link GcpLoadBalancer}); latency is measured there only. */
@@ -140,19 +136,21 @@ public final class GcpAlerts {
         }
         String stack = "metadata.user_labels.\"stagecraft-stack\"=\"" + stackLabel + "\"";
         String vm = " AND resource.type=\"gce_instance\" AND ";
-        Threshold cpu = horizontal("cpu");
-        Threshold memory = horizontal("memory");
-        Threshold connections = horizontal("db-connections");
+        Threshold cpu = find(HORIZONTAL, "cpu");
+        Threshold memory = find(HORIZONTAL, "memory");
+        Threshold latency = find(HORIZONTAL, "api-latency");
+        Threshold connections = find(HORIZONTAL, "db-connections");
+        Threshold errors = find(HORIZONTAL, "error-rate");
         return List.of(
                 // the metric is a fraction, 0 to 1
                 Watch.of(cpu, Reading.of(metric(cpu) + vm + stack, Conversion.PERCENT, perSeries("ALIGN_MEAN"))),
                 // written by the Ops Agent the pools' boot script installs; percent, 0 to 100
                 Watch.of(memory, Reading.of(metric(memory) + vm + "metric.labels.state=\"used\" AND " + stack,
                         Conversion.SAME, perSeries("ALIGN_MEAN"))),
-                Watch.of(horizontal("api-latency"), apiLatency(horizontal("api-latency"),
+                Watch.of(latency, apiLatency(latency,
                         "resource.labels.matched_url_path_rule=\"" + API_PATH_RULE + "\"")),
                 Watch.of(connections, connections("", Output.of(metric(connections) + SQL), dbMaxConnections)),
-                Watch.of(horizontal("error-rate"), errorRate(horizontal("error-rate"), "")));
+                Watch.of(errors, errorRate(errors, "")));
     }
 
     /**
@@ -170,22 +168,22 @@ public final class GcpAlerts {
         String containers = " AND resource.type=\"k8s_container\" AND resource.labels.cluster_name=\""
                 + scope.clusterName() + "\" AND " + anyOf("resource.labels.location", scope.regions())
                 + " AND resource.labels.namespace_name=\"" + scope.namespace() + "\"";
-        Threshold cpu = enterprise("container-cpu");
+        Threshold cpu = find(ENTERPRISE, "container-cpu");
         out.add(Watch.of(cpu, Reading.of(metric(cpu) + containers, Conversion.PERCENT,
                 new Aggregation("ALIGN_MEAN", "REDUCE_MEAN", workload))));
         // non-evictable memory is what counts against the limit: the page cache is given back before a kill
-        Threshold memory = enterprise("container-memory");
+        Threshold memory = find(ENTERPRISE, "container-memory");
         out.add(Watch.of(memory, Reading.of(metric(memory) + containers
                 + " AND metric.labels.memory_type=\"non-evictable\"", Conversion.PERCENT,
                 new Aggregation("ALIGN_MEAN", "REDUCE_MAX", workload))));
         // the Gateways' load balancers, as the horizontal stage measures its own; GKE names a Gateway's backend
         // services after the Service's namespace, name and port, which is the only label that tells them apart
-        Threshold latency = enterprise("api-latency");
+        Threshold latency = find(ENTERPRISE, "api-latency");
         out.add(Watch.of(latency, apiLatency(latency, backends(scope.apiBackends()))));
-        Threshold errors = enterprise("error-rate");
+        Threshold errors = find(ENTERPRISE, "error-rate");
         out.add(Watch.of(errors, errorRate(errors, backends(scope.servingBackends()))));
         // Memorystore's instance_id is projects/P/locations/REGION/instances/NAME; a ratio, 0 to 1, per node
-        Threshold redis = enterprise("redis-memory");
+        Threshold redis = find(ENTERPRISE, "redis-memory");
         Output<String> caches = Output.all(scope.caches().stream().map(c -> c.name().applyValue(n -> "projects/"
                         + scope.project() + "/locations/" + c.region() + "/instances/" + n)).toList())
                 .applyValue(ids -> metric(redis) + " AND resource.type=\"redis_instance\" AND "
@@ -202,7 +200,7 @@ public final class GcpAlerts {
         String subject = "shard " + shard.index();
         String suffix = "-shard-" + shard.index();
         List<Watch> out = new ArrayList<>();
-        Threshold connections = enterprise("db-connections");
+        Threshold connections = find(ENTERPRISE, "db-connections");
         List<Reading> limits = new ArrayList<>();
         limits.add(connections("primary", sqlFilter(connections, project, List.of(shard.primary())),
                 shard.primaryMaxConnections()));
@@ -214,12 +212,12 @@ public final class GcpAlerts {
         }
         out.add(new Watch(connections.id() + suffix, connections, subject, limits));
         // a fraction, 0 to 1, per instance
-        Threshold cpu = enterprise("db-cpu");
+        Threshold cpu = find(ENTERPRISE, "db-cpu");
         List<Output<String>> all = Stream.concat(Stream.of(shard.primary()), readers.stream()).toList();
         out.add(new Watch(cpu.id() + suffix, cpu, subject, List.of(Reading.of("", sqlFilter(cpu, project, all),
                 Conversion.PERCENT, perSeries("ALIGN_MEAN")))));
         // seconds behind the primary, the worst of each minute
-        Threshold lag = enterprise("replica-lag");
+        Threshold lag = find(ENTERPRISE, "replica-lag");
         List<Output<String>> remote = shard.replicas().stream().filter(r -> !r.region().equals(shard.region()))
                 .map(Replica::name).toList();
         if (!remote.isEmpty()) {
