@@ -31,7 +31,7 @@ class PolicyCommandTest {
         Outcome o = run("policy", "--list");
         assertEquals(0, o.code());
         long rules = o.out().lines().filter(l -> l.contains("MANDATORY") || l.contains("ADVISORY")).count();
-        assertEquals(77, rules, "the pack's 77 rules, one line each");
+        assertEquals(78, rules, "the pack's 78 rules, one line each");
         assertTrue(o.out().contains("gcp-sql-clients-use-auth-proxy"));
     }
 
