@@ -38,7 +38,7 @@ public final class PolicyPack {
     /** Every rule, protecting the given stateful types (extend them as stages add RDS, ElastiCache or S3). */
     public static PolicyPack standard(StatefulTypes stateful) {
         return of(Stream.of(CloudSqlRules.all(), StorageRules.all(), IamRules.all(), ComputeRules.all(),
-                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), PubSubRules.all(), GkeRules.all(),
+                NetworkRules.all(), LoadBalancerRules.all(), RedisRules.all(), PubSubRules.all(), MonitoringRules.all(), GkeRules.all(),
                 KubernetesRules.all(),
                 AwsRules.all(), AwsManagedRules.all(), CloudflareRules.all(),
                 DataSafetyRules.all(stateful)).flatMap(List::stream).toList());
@@ -168,7 +168,6 @@ public final class PolicyPack {
                 "The snapshot schedule; its retention is a cost choice. gcp-disk-snapshot-schedule checks it is attached.");
         m.put("gcp:compute/securityPolicy:SecurityPolicy",
                 "Cloud Armor rules are application-specific; gcp-lb-backend-cloud-armor checks one is attached.");
-        m.put("gcp:monitoring/alertPolicy:AlertPolicy", "Alerting: no data or access.");
         m.put("gcp:monitoring/notificationChannel:NotificationChannel", "Alerting: no data or access.");
         m.put("gcp:secretmanager/secret:Secret",
                 "The container; its value (secret-inputs-are-secret) and readers (IAM rules) are checked.");

@@ -55,6 +55,8 @@ final class ResourceTypes {
 
     static final String REDIS = "gcp:redis/instance:Instance";
 
+    static final String ALERT_POLICY = "gcp:monitoring/alertPolicy:AlertPolicy";
+
     static final String GKE_CLUSTER = "gcp:container/cluster:Cluster";
     static final String GKE_NODE_POOL = "gcp:container/nodePool:NodePool";
     /** Kubernetes kinds that run pods from a template (pulumi-kubernetes 4.0.0 tokens). */

@@ -31,7 +31,7 @@ class PolicyCommandTest {
         Outcome o = run("policy", "--list");
         assertEquals(0, o.code());
         long rules = o.out().lines().filter(l -> l.contains("MANDATORY") || l.contains("ADVISORY")).count();
-        assertEquals(80, rules, "the pack's 80 rules, one line each");
+        assertEquals(81, rules, "the pack's 81 rules, one line each");
         assertTrue(o.out().contains("gcp-sql-clients-use-auth-proxy"));
     }
 

@@ -170,6 +170,16 @@ final class Compliant {
                 .set("redisConfigs", Map.of("maxmemory-policy", "volatile-lru"));
     }
 
+    /** An alert policy with one threshold condition per filter. */
+    static Node alertPolicy(String name, String... filters) {
+        return node(ResourceTypes.ALERT_POLICY, name)
+                .set("displayName", "[WARNING] shop: " + name)
+                .set("combiner", "OR")
+                .set("conditions", java.util.Arrays.stream(filters).map(f -> Map.of("displayName", name,
+                        "conditionThreshold", Map.of("filter", f, "comparison", "COMPARISON_GT", "duration", "300s")))
+                        .toList());
+    }
+
     static Node ec2(String name) {
         return node(ResourceTypes.EC2_INSTANCE, name)
                 .set("instanceType", "t3.large")

@@ -27,7 +27,7 @@ class PolicyPackTest {
 
     @Test
     void thePackHasAtLeast32RulesEachFullyDescribed() {
-        assertEquals(80, PACK.rules().size());
+        assertEquals(81, PACK.rules().size());
         for (Rule r : PACK.rules()) {
             assertFalse(r.title().isBlank(), r.id());
             assertFalse(r.fix().isBlank(), r.id());
@@ -47,7 +47,8 @@ class PolicyPackTest {
                 "aws-rds-multi-az-in-prod", "aws-elasticache-failover-in-prod", "aws-elasticache-no-session-eviction",
                 "aws-s3-versioning", "aws-alb-drops-invalid-headers", "aws-alb-waf", "cloudflare-min-tls-1-2",
                 "gke-release-channel", "gke-node-auto-repair-upgrade", "k8s-read-only-root-filesystem",
-                "k8s-drop-all-capabilities", "gcp-pubsub-retention-at-least-a-day", "gcp-pubsub-dead-letter-kept")),
+                "k8s-drop-all-capabilities", "gcp-pubsub-retention-at-least-a-day", "gcp-pubsub-dead-letter-kept",
+                "gcp-alerting-watches-every-instance")),
                 ids(r -> r.severity() == Severity.ADVISORY));
     }
 
@@ -56,11 +57,12 @@ class PolicyPackTest {
         assertEquals(new TreeSet<>(Set.of("gcp-sql-clients-use-auth-proxy", "gcp-firewall-admin-ports-across-rules",
                 "gcp-lb-https-managed-certificate", "gcp-lb-http-redirects-to-https", "gcp-disk-snapshot-schedule",
                 "aws-ebs-snapshot-policy", "storage-never-shrinks", "aws-rds-force-ssl", "aws-elasticache-no-session-eviction",
-                "aws-s3-public-access-blocked", "aws-s3-versioning", "aws-alb-waf", "gcp-pubsub-dead-letter-kept")),
+                "aws-s3-public-access-blocked", "aws-s3-versioning", "aws-alb-waf", "gcp-pubsub-dead-letter-kept",
+                "gcp-alerting-watches-every-instance")),
                 ids(r -> r.scope() == Scope.GRAPH));
         assertEquals(ids(r -> r.scope() == Scope.PER_RESOURCE && r.severity() == Severity.MANDATORY),
                 PACK.enforcedInProgram().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new)));
-        assertEquals(50, PACK.enforcedInProgram().size()); // 80 rules - 13 graph - 17 per-resource advisory
+        assertEquals(50, PACK.enforcedInProgram().size()); // 81 rules - 14 graph - 17 per-resource advisory
     }
 
     @Test
@@ -169,7 +171,7 @@ class PolicyPackTest {
                 report.bySeverity().get(Severity.MANDATORY).stream().map(Violation::ruleId).toList());
         assertEquals(2, report.count(Severity.ADVISORY));
         assertTrue(report.hasMandatoryViolations());
-        assertEquals("2 mandatory and 2 advisory violations, 0 waived (80 rules, 2 resources)", report.summary());
+        assertEquals("2 mandatory and 2 advisory violations, 0 waived (81 rules, 2 resources)", report.summary());
 
         PolicyReport advisoryOnly = PACK.evaluate(graph(Compliant.bucket("assets").remove("versioning")), RuleExamples.PROD);
         assertFalse(advisoryOnly.hasMandatoryViolations());

@@ -368,6 +368,39 @@ final class RuleExamples {
         passes("gcp-redis-no-session-eviction", "volatile-lru", graph(redis("cache")));
         passes("gcp-redis-no-session-eviction", "Memorystore's default (volatile-lru)", graph(redis("cache").remove("redisConfigs")));
 
+        // --- Cloud Monitoring ---
+        String sqlMetric = "metric.type=\"cloudsql.googleapis.com/database/postgresql/num_backends\""
+                + " AND resource.type=\"cloudsql_database\"";
+        String redisMetric = "metric.type=\"redis.googleapis.com/stats/memory/usage_ratio\""
+                + " AND resource.type=\"redis_instance\"";
+        fails("gcp-alerting-watches-every-instance", "a shard's primary no policy names",
+                graph(sqlPrimary("shard-0"), sqlPrimary("shard-1"),
+                        alertPolicy("connections-shard-0", sqlMetric + " AND resource.labels.database_id=\"p:shard-0\"")),
+                "No alert policy names Cloud SQL instance shard-1", "shard-1");
+        fails("gcp-alerting-watches-every-instance", "an instance whose name begins another's (db, db-2 named)",
+                graph(sqlPrimary("db"), sqlReplica("db-2", "db"),
+                        alertPolicy("connections", sqlMetric + " AND resource.labels.database_id=\"p:db-2\"")),
+                null, "db");
+        fails("gcp-alerting-watches-every-instance", "a region's cache left out of a one_of list",
+                graph(redis("cache-us"), redis("cache-eu"), redis("cache-asia"), alertPolicy("redis-memory", redisMetric
+                        + " AND resource.labels.instance_id=one_of(\"projects/p/locations/us-central1/instances/cache-us\","
+                        + "\"projects/p/locations/europe-west1/instances/cache-eu\")")),
+                "Memorystore instance cache-asia", "cache-asia");
+        passes("gcp-alerting-watches-every-instance", "every instance named, one in a second condition",
+                graph(sqlPrimary("shard-0"), sqlReplica("shard-0-replica", "shard-0"),
+                        alertPolicy("connections", sqlMetric + " AND resource.labels.database_id=\"p:shard-0\"",
+                                sqlMetric + " AND resource.labels.database_id=one_of(\"p:shard-0-replica\")")));
+        passes("gcp-alerting-watches-every-instance", "a policy watching Cloud SQL project-wide (the horizontal stage)",
+                graph(sqlPrimary("db"), sqlReplica("db-replica", "db"), alertPolicy("connections", sqlMetric)));
+        passes("gcp-alerting-watches-every-instance", "a cache no policy watches beside a watched database",
+                graph(sqlPrimary("db"), redis("cache"), alertPolicy("connections", sqlMetric)));
+        passes("gcp-alerting-watches-every-instance", "no alerting at all (the single-VM stages)",
+                graph(sqlPrimary("db"), redis("cache")));
+        passes("gcp-alerting-watches-every-instance", "a filter not known before deployment",
+                graph(sqlPrimary("shard-0"), sqlPrimary("shard-1"),
+                        alertPolicy("connections", sqlMetric + " AND resource.labels.database_id=\"p:shard-0\""),
+                        alertPolicy("cpu", ResourceNode.UNKNOWN)));
+
         // --- AWS horizontal: RDS, ElastiCache, S3, ALB, CloudFront, launch templates ---
         fails("aws-rds-not-public", "a publicly accessible primary", graph(rds("db").set("publiclyAccessible", true)),
                 "reachable from the internet", "db");

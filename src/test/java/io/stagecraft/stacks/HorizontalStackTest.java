@@ -2,7 +2,7 @@ package io.stagecraft.stacks;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.stagecraft.components.gcp.GcpMonitoring;
+import io.stagecraft.components.gcp.GcpAlerts;
 import io.stagecraft.config.MapConfigSource;
 import io.stagecraft.config.StackFile;
 import io.stagecraft.diff.ReplacementTable;
@@ -127,7 +127,7 @@ class HorizontalStackTest {
     void alertsCoverTheGuideThresholds() {
         OfflinePlanner.Result r = Plans.of(STACK);
         List<ResourceNode> policies = r.run().graph().ofType("gcp:monitoring/alertPolicy:AlertPolicy");
-        assertEquals(GcpMonitoring.THRESHOLDS.size() * 2, policies.size(), "a warning and a critical per metric");
+        assertEquals(GcpAlerts.HORIZONTAL.size() * 2, policies.size(), "a warning and a critical per metric");
         Set<Double> values = policies.stream().map(p -> p.number("conditions.0.conditionThreshold.thresholdValue"))
                 .collect(Collectors.toSet());
         int max = r.plan().database().maxConnections();

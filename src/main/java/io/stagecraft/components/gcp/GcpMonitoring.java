@@ -21,48 +21,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Cloud Monitoring alert policies for the horizontal stage: CPU, memory, API latency, Cloud SQL connections and the
- * 5xx error rate, each at a warning and a critical level (ten policies), plus an email channel when the stack names
- * an address. Warnings must hold for five minutes (the scale-up trigger in the scaling guides), critical levels two.
- *
- * <p>Scope: VM metrics are limited to the stack's instances through their {@code stagecraft-stack} label. Load
- * balancer and Cloud SQL metrics carry no stack label, so those policies watch the whole project: one stack per
- * project is assumed.
+ * Cloud Monitoring alert policies for a stack: one policy per watched figure and level (warning, critical), plus an
+ * email channel when the stack names an address. What a stage watches, at which levels and scoped to what, is
+ * {@link GcpAlerts}' data ({@link GcpAlerts#horizontal}, {@link GcpAlerts#enterprise}); this component turns it into
+ * policies. Warnings must hold for five minutes (the scale-up trigger in the scaling guides), critical levels two.
  *
  * <p>The gcp 7.0.0 provider has no policy {@code severity} field, so the level is a {@code severity} user label and
  * a {@code [WARNING]} / {@code [CRITICAL]} prefix on the display name.
+ *
+ * <p>API limits (Cloud Monitoring's AlertPolicy reference and "Manage alerting policies by API", read 2026-11-29): one
+ * to six conditions per policy, display names up to 512 characters, at most 2,000 policies per project; durations and
+ * alignment periods are seconds written as {@code "300s"}.
  */
 public final class GcpMonitoring extends ComponentResource {
-    /** The load balancer's path rule for the API (see {@link GcpLoadBalancer}); latency is measured there only. */
-    public static final String API_PATH_RULE = "/api/*";
+    public static final String TYPE = "stagecraft:gcp:Monitoring";
     public static final String ALIGNMENT_PERIOD = "60s";
+    public static final int MAX_CONDITIONS = 6;
+    public static final int MAX_DISPLAY_NAME = 512;
+    public static final int MAX_POLICIES = 2_000;
 
     /** One watched figure: the limits are in {@code unit}, as people state them. */
     public record Threshold(String id, String title, String metric, double warning, double critical, String unit,
                             String action) {
     }
-
-    /** The limits, warning then critical. */
-    public static final List<Threshold> THRESHOLDS = List.of(
-            new Threshold("cpu", "CPU utilisation", "compute.googleapis.com/instance/cpu/utilization", 70, 85, "%",
-                    "Scale up: raise the pool's max instances, or move it to a larger machine type."),
-            new Threshold("memory", "Memory used", "agent.googleapis.com/memory/percent_used", 75, 90, "%",
-                    "Scale up: move the pool to a machine type with more memory, or raise max instances."
-                            + " Check for a leak if memory climbs without more traffic."),
-            new Threshold("api-latency", "API latency p95", "loadbalancing.googleapis.com/https/total_latencies",
-                    200, 500, "ms",
-                    "Scale up: raise the API pool's max instances. If CPU is low, look at the database"
-                            + " (slow queries, connections) and at Redis."),
-            new Threshold("db-connections", "Cloud SQL connections",
-                    "cloudsql.googleapis.com/database/postgresql/num_backends", 70, 90, "% of max_connections",
-                    "Add a read replica and send reads to it, pool connections (PgBouncer), or move to a larger"
-                            + " tier, which allows more connections."),
-            new Threshold("error-rate", "5xx error rate", "loadbalancing.googleapis.com/https/request_count", 1, 5,
-                    "% of requests",
-                    "Look at the API logs for the failing route; if errors follow load, scale up the pool."
-                            + " Roll back the last deploy if errors started with it."));
 
     /** How long a limit must be passed before the policy fires. */
     public enum Severity {
@@ -84,11 +68,111 @@ public final class GcpMonitoring extends ComponentResource {
         }
     }
 
+    /**
+     * How time series are combined before the limit is compared: each series aligned per {@value #ALIGNMENT_PERIOD}
+     * with {@code aligner}, then, when {@code reducer} is set, reduced across series to one per {@code groupBy} value.
+     */
+    public record Aggregation(String aligner, String reducer, List<String> groupBy) {
+        public Aggregation {
+            groupBy = List.copyOf(groupBy);
+            if (reducer == null && !groupBy.isEmpty()) {
+                throw new IllegalArgumentException("grouping by " + groupBy + " needs a cross-series reducer");
+            }
+        }
+
+        /** Each series on its own. */
+        public static Aggregation perSeries(String aligner) {
+            return new Aggregation(aligner, null, List.of());
+        }
+    }
+
+    /**
+     * How a limit, stated in the threshold's unit, becomes the metric's own value: {@code limit / divisor x factor}
+     * (a percentage of a fraction metric: divide by 100; a share of max_connections: divide by 100, times the flag).
+     */
+    public record Conversion(double divisor, double factor) {
+        /** The metric is in the threshold's unit (ms, s, percent). */
+        public static final Conversion SAME = new Conversion(1, 1);
+        /** The threshold is a percentage, the metric a fraction from 0 to 1. */
+        public static final Conversion PERCENT = new Conversion(100, 1);
+
+        public Conversion {
+            if (!(divisor > 0) || !(factor > 0)) {
+                throw new IllegalArgumentException("a conversion divides and multiplies by positive numbers, got "
+                        + divisor + " and " + factor);
+            }
+        }
+
+        /** The threshold is a percentage of {@code whole}, the metric a count. */
+        public static Conversion percentOf(double whole) {
+            return new Conversion(100, whole);
+        }
+
+        double apply(double limit) {
+            return limit / divisor * factor;
+        }
+    }
+
+    /**
+     * One condition of a policy: the time series it reads, and how the limit becomes the metric's value. With a
+     * denominator the condition compares the ratio of the two filters' series, both aggregated alike.
+     *
+     * @param label what the condition covers beside the watch's subject ("primary"), or empty
+     */
+    public record Reading(String label, Output<String> filter, Optional<Output<String>> denominator,
+                          Conversion conversion, Aggregation aggregation) {
+        public static Reading of(String label, Output<String> filter, Conversion conversion, Aggregation aggregation) {
+            return new Reading(label, filter, Optional.empty(), conversion, aggregation);
+        }
+
+        public static Reading of(String filter, Conversion conversion, Aggregation aggregation) {
+            return of("", Output.of(filter), conversion, aggregation);
+        }
+
+        public static Reading ratio(String filter, String denominator, Conversion conversion, Aggregation aggregation) {
+            return new Reading("", Output.of(filter), Optional.of(Output.of(denominator)), conversion, aggregation);
+        }
+    }
+
+    /**
+     * One watched figure of one stack: a warning and a critical policy named {@code <component>-<id>-<level>}, each
+     * with one condition per reading (any of them fires it).
+     *
+     * @param subject what part of the stack is watched ("shard 2"), or empty for the whole stack
+     */
+    public record Watch(String id, Threshold threshold, String subject, List<Reading> readings) {
+        public Watch {
+            if (id == null || !id.matches("[a-z][a-z0-9-]*[a-z0-9]")) {
+                throw new IllegalArgumentException("watch id '" + id + "': lower-case letters, digits and dashes");
+            }
+            readings = List.copyOf(readings);
+            if (readings.isEmpty() || readings.size() > MAX_CONDITIONS) {
+                throw new IllegalArgumentException(id + ": " + readings.size() + " conditions; a policy takes 1 to "
+                        + MAX_CONDITIONS);
+            }
+        }
+
+        public static Watch of(Threshold threshold, Reading reading) {
+            return new Watch(threshold.id(), threshold, "", List.of(reading));
+        }
+
+        /** The figure as titles name it: "Cloud SQL connections (shard 2)". */
+        String figure() {
+            return threshold.title() + (subject.isEmpty() ? "" : " (" + subject + ")");
+        }
+
+        String figure(Reading reading) {
+            String about = String.join(" ", Stream.of(subject, reading.label())
+                    .filter(s -> !s.isEmpty()).toList());
+            return threshold.title() + (about.isEmpty() ? "" : " (" + about + ")");
+        }
+    }
+
     private final List<AlertPolicy> policies = new ArrayList<>();
     private final NotificationChannel email;
 
     public GcpMonitoring(String name, Args args, ComponentResourceOptions opts) {
-        super("stagecraft:gcp:Monitoring", name, opts);
+        super(TYPE, name, opts);
         this.email = args.alertEmail() == null ? null : new NotificationChannel(name + "-email",
                 NotificationChannelArgs.builder()
                         .type("email")
@@ -96,9 +180,9 @@ public final class GcpMonitoring extends ComponentResource {
                         .labels(Map.of("email_address", args.alertEmail()))
                         .userLabels(args.labels())
                         .build(), ChildOptions.of(this));
-        for (Threshold t : THRESHOLDS) {
+        for (Watch w : args.watches()) {
             for (Severity severity : Severity.values()) {
-                policies.add(policy(name, args, t, severity));
+                policies.add(policy(name, args, w, severity));
             }
         }
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
@@ -109,111 +193,89 @@ public final class GcpMonitoring extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    private AlertPolicy policy(String name, Args args, Threshold t, Severity severity) {
+    private AlertPolicy policy(String name, Args args, Watch w, Severity severity) {
+        Threshold t = w.threshold();
         double limit = severity == Severity.WARNING ? t.warning() : t.critical();
+        String level = format(limit) + " " + t.unit();
         Map<String, String> labels = new LinkedHashMap<>(args.labels());
         labels.put("severity", severity.label());
+        List<AlertPolicyConditionArgs> conditions = new ArrayList<>();
+        for (Reading r : w.readings()) {
+            conditions.add(AlertPolicyConditionArgs.builder()
+                    .displayName(displayName(w.figure(r) + " > " + level))
+                    .conditionThreshold(condition(r, limit, severity.duration()))
+                    .build());
+        }
         AlertPolicyArgs.Builder policy = AlertPolicyArgs.builder()
-                .displayName("[" + severity + "] " + args.stack() + ": " + t.title() + " above " + format(limit)
-                        + " " + t.unit())
+                .displayName(displayName("[" + severity + "] " + args.stack() + ": " + w.figure() + " above " + level))
                 .combiner("OR")
-                .conditions(AlertPolicyConditionArgs.builder()
-                        .displayName(t.title() + " > " + format(limit) + " " + t.unit())
-                        .conditionThreshold(condition(args, t, limit, severity.duration()))
-                        .build())
+                .conditions(conditions)
                 .documentation(AlertPolicyDocumentationArgs.builder()
                         .mimeType("text/markdown")
-                        .content(t.title() + " has been above " + format(limit) + " " + t.unit() + " for "
-                                + severity.duration() + " on stack " + args.stack() + ".\n\n" + t.action())
+                        .content(w.figure() + " has been above " + level + " for " + severity.duration()
+                                + " on stack " + args.stack() + ".\n\n" + t.action())
                         .build())
                 .userLabels(labels);
         if (email != null) {
             policy.notificationChannels(email.name().applyValue(List::of));
         }
-        return new AlertPolicy(name + "-" + t.id() + "-" + severity.label(), policy.build(), ChildOptions.of(this));
+        return new AlertPolicy(name + "-" + w.id() + "-" + severity.label(), policy.build(), ChildOptions.of(this));
     }
 
-    /** The condition for one threshold, with the limit converted to the metric's own unit. */
-    private static AlertPolicyConditionConditionThresholdArgs condition(Args args, Threshold t, double limit,
-                                                                       String duration) {
+    /** The condition for one reading, with the limit converted to the metric's own unit. */
+    private static AlertPolicyConditionConditionThresholdArgs condition(Reading r, double limit, String duration) {
         AlertPolicyConditionConditionThresholdArgs.Builder c = AlertPolicyConditionConditionThresholdArgs.builder()
                 .comparison("COMPARISON_GT")
                 .duration(duration)
-                .trigger(AlertPolicyConditionConditionThresholdTriggerArgs.builder().count(1).build());
-        String metric = "metric.type=\"" + t.metric() + "\"";
-        switch (t.id()) {
-            case "cpu" -> c
-                    // the metric is a fraction, 0 to 1
-                    .filter(metric + " AND resource.type=\"gce_instance\" AND " + stackFilter(args))
-                    .thresholdValue(limit / 100)
-                    .aggregations(align("ALIGN_MEAN"));
-            case "memory" -> c
-                    // written by the Ops Agent the pools' boot script installs; percent, 0 to 100
-                    .filter(metric + " AND resource.type=\"gce_instance\" AND metric.labels.state=\"used\" AND "
-                            + stackFilter(args))
-                    .thresholdValue(limit)
-                    .aggregations(align("ALIGN_MEAN"));
-            case "api-latency" -> c
-                    // merge the latency distributions of the API route, then take their 95th percentile (ms)
-                    .filter(metric + " AND resource.type=\"https_lb_rule\" AND resource.labels.matched_url_path_rule=\""
-                            + API_PATH_RULE + "\"")
-                    .thresholdValue(limit)
-                    .aggregations(AlertPolicyConditionConditionThresholdAggregationArgs.builder()
-                            .alignmentPeriod(ALIGNMENT_PERIOD)
-                            .perSeriesAligner("ALIGN_DELTA")
-                            .crossSeriesReducer("REDUCE_PERCENTILE_95")
-                            .groupByFields("resource.label.url_map_name")
-                            .build());
-            case "db-connections" -> c
-                    // backends are counted per database; summed per instance and compared with a share of
-                    // the max_connections flag the stack sets
-                    .filter(metric + " AND resource.type=\"cloudsql_database\"")
-                    .thresholdValue(limit / 100 * args.dbMaxConnections())
-                    .aggregations(AlertPolicyConditionConditionThresholdAggregationArgs.builder()
-                            .alignmentPeriod(ALIGNMENT_PERIOD)
-                            .perSeriesAligner("ALIGN_MEAN")
-                            .crossSeriesReducer("REDUCE_SUM")
-                            .groupByFields("resource.label.database_id")
-                            .build());
-            case "error-rate" -> c
-                    // 5xx responses over all responses, per load balancer; a ratio, 0 to 1
-                    .filter(metric + " AND resource.type=\"https_lb_rule\" AND metric.labels.response_code_class=500")
-                    .denominatorFilter(metric + " AND resource.type=\"https_lb_rule\"")
-                    .thresholdValue(limit / 100)
-                    .aggregations(AlertPolicyConditionConditionThresholdAggregationArgs.builder()
-                            .alignmentPeriod(ALIGNMENT_PERIOD)
-                            .perSeriesAligner("ALIGN_RATE")
-                            .crossSeriesReducer("REDUCE_SUM")
-                            .groupByFields("resource.label.url_map_name")
-                            .build())
-                    .denominatorAggregations(AlertPolicyConditionConditionThresholdDenominatorAggregationArgs.builder()
-                            .alignmentPeriod(ALIGNMENT_PERIOD)
-                            .perSeriesAligner("ALIGN_RATE")
-                            .crossSeriesReducer("REDUCE_SUM")
-                            .groupByFields("resource.label.url_map_name")
-                            .build());
-            default -> throw new IllegalStateException("no condition for threshold " + t.id());
-        }
+                .trigger(AlertPolicyConditionConditionThresholdTriggerArgs.builder().count(1).build())
+                .filter(r.filter())
+                .thresholdValue(r.conversion().apply(limit))
+                .aggregations(aggregation(r.aggregation()));
+        r.denominator().ifPresent(d -> c.denominatorFilter(d).denominatorAggregations(denominator(r.aggregation())));
         return c.build();
     }
 
-    private static AlertPolicyConditionConditionThresholdAggregationArgs align(String aligner) {
-        return AlertPolicyConditionConditionThresholdAggregationArgs.builder()
-                .alignmentPeriod(ALIGNMENT_PERIOD)
-                .perSeriesAligner(aligner)
-                .build();
+    private static AlertPolicyConditionConditionThresholdAggregationArgs aggregation(Aggregation a) {
+        AlertPolicyConditionConditionThresholdAggregationArgs.Builder b =
+                AlertPolicyConditionConditionThresholdAggregationArgs.builder()
+                        .alignmentPeriod(ALIGNMENT_PERIOD)
+                        .perSeriesAligner(a.aligner());
+        if (a.reducer() != null) {
+            b.crossSeriesReducer(a.reducer());
+        }
+        if (!a.groupBy().isEmpty()) {
+            b.groupByFields(a.groupBy());
+        }
+        return b.build();
     }
 
-    /** The instances carry the stack label {@link StackLabels} gives every resource. */
-    private static String stackFilter(Args args) {
-        return "metadata.user_labels.\"stagecraft-stack\"=\"" + args.stackLabel() + "\"";
+    private static AlertPolicyConditionConditionThresholdDenominatorAggregationArgs denominator(Aggregation a) {
+        AlertPolicyConditionConditionThresholdDenominatorAggregationArgs.Builder b =
+                AlertPolicyConditionConditionThresholdDenominatorAggregationArgs.builder()
+                        .alignmentPeriod(ALIGNMENT_PERIOD)
+                        .perSeriesAligner(a.aligner());
+        if (a.reducer() != null) {
+            b.crossSeriesReducer(a.reducer());
+        }
+        if (!a.groupBy().isEmpty()) {
+            b.groupByFields(a.groupBy());
+        }
+        return b.build();
     }
 
-    private static String format(double value) {
+    private static String displayName(String text) {
+        if (text.length() > MAX_DISPLAY_NAME) {
+            throw new IllegalArgumentException("alert display name of " + text.length() + " characters: at most "
+                    + MAX_DISPLAY_NAME);
+        }
+        return text;
+    }
+
+    static String format(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    /** The policies' resource names (projects/P/alertPolicies/N), warning then critical, in {@link #THRESHOLDS} order. */
+    /** The policies' resource names (projects/P/alertPolicies/N): per watch, in order, warning then critical. */
     public List<Output<String>> policyNames() {
         return policies.stream().map(AlertPolicy::name).toList();
     }
@@ -224,27 +286,49 @@ public final class GcpMonitoring extends ComponentResource {
     }
 
     /**
-     * @param stack            the stack name; the VM policies watch instances labelled with it
-     * @param dbMaxConnections the Postgres max_connections flag the stack sets
-     * @param alertEmail       where notifications go, or null for none (the policies still open incidents)
+     * @param stack      the stack name, in every policy's display name
+     * @param alertEmail where notifications go, or null for none (the policies still open incidents)
+     * @param watches    what the stack's alerting watches ({@link GcpAlerts})
      */
-    public record Args(String stack, int dbMaxConnections, String alertEmail, Map<String, String> labels) {
+    public record Args(String stack, String alertEmail, Map<String, String> labels, List<Watch> watches) {
         public Args {
             if (stack == null || stack.isBlank()) {
                 throw new IllegalArgumentException("monitoring needs the stack name");
-            }
-            if (dbMaxConnections < 1) {
-                throw new IllegalArgumentException("max_connections of " + dbMaxConnections + ": at least 1");
             }
             if (alertEmail != null && !alertEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 throw new IllegalArgumentException("alert email '" + alertEmail + "' is not an email address");
             }
             labels = Map.copyOf(labels);
+            watches = List.copyOf(watches);
+            if (watches.isEmpty()) {
+                throw new IllegalArgumentException("monitoring needs something to watch");
+            }
+            if (watches.size() * Severity.values().length > MAX_POLICIES) {
+                throw new IllegalArgumentException(watches.size() * Severity.values().length + " alert policies: a"
+                        + " project holds at most " + MAX_POLICIES);
+            }
+            if (watches.stream().map(Watch::id).distinct().count() < watches.size()) {
+                throw new IllegalArgumentException("two watches share an id: their policies would share a name");
+            }
+        }
+
+        /**
+         * The horizontal stage's alerting ({@link GcpAlerts#horizontal}).
+         *
+         * @param stack            the stack name; the VM policies watch instances labelled with it
+         * @param dbMaxConnections the Postgres max_connections flag the stack sets
+         */
+        public static Args horizontal(String stack, int dbMaxConnections, String alertEmail, Map<String, String> labels) {
+            return new Args(stack, alertEmail, labels, GcpAlerts.horizontal(stackLabel(stack), dbMaxConnections));
         }
 
         /** The value the stack's resources carry in their {@code stagecraft-stack} label. */
         String stackLabel() {
-            return new StackLabels(stack, stack).labels().get("stagecraft-stack");
+            return stackLabel(stack);
+        }
+
+        private static String stackLabel(String stack) {
+            return stack == null ? "" : new StackLabels(stack, stack).labels().get("stagecraft-stack");
         }
     }
 }

@@ -128,6 +128,21 @@ public final class GcpPostgres extends ComponentResource {
         return names;
     }
 
+    /** The primary's instance name. */
+    public Output<String> primaryName() {
+        return primary.name();
+    }
+
+    /** The read replicas' instance names, in {@link #replicaRegions()} order. */
+    public List<Output<String>> replicaNames() {
+        return replicas.stream().map(DatabaseInstance::name).toList();
+    }
+
+    /** The analytics replica's instance name, when it has one (in the primary's region). */
+    public Optional<Output<String>> analyticsName() {
+        return analytics.map(DatabaseInstance::name);
+    }
+
     /** The analytics replica's connection name and private IP, when it has one. */
     public Optional<Output<String>> analyticsConnectionName() {
         return analytics.map(DatabaseInstance::connectionName);

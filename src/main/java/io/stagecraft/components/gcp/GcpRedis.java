@@ -54,6 +54,11 @@ public final class GcpRedis extends ComponentResource {
     }
 
 
+    /** The instance's name (Cloud Monitoring's instance_id ends with it). */
+    public Output<String> instanceName() {
+        return instance.name();
+    }
+
     public Output<String> host() {
         return instance.host();
     }

@@ -388,6 +388,18 @@ public final class KubernetesApp extends ComponentResource {
     }
 
     /** The stack's host names, each route's path prefix to its workload's Service. */
+    /**
+     * A regular expression matching the names GKE gives the Gateway's backend services of the given Services:
+     * {@code gkegw1-<4 characters>-<namespace>-<service>-<port>-<12 characters>}. GKE does not document the scheme;
+     * it is read from backend service names of GKE Gateways in public deployments (2026-11-29), and GKE shortens the
+     * parts only past 63 characters, which the names here stay well below. Cloud Monitoring's load-balancer metrics
+     * tell the workloads apart by this name alone.
+     */
+    public static String backendServicePattern(List<String> services) {
+        String names = services.size() == 1 ? services.get(0) : "(" + String.join("|", services) + ")";
+        return "gkegw1-[a-z0-9]+-" + NAMESPACE + "-" + names + "-" + SERVICE_PORT + "-[a-z0-9]+";
+    }
+
     static Map<String, Object> routeSpec(Args args) {
         List<Object> rules = new ArrayList<>();
         for (Route r : args.routes()) {

@@ -17,11 +17,13 @@ import io.stagecraft.components.edge.CloudflareLoadBalancing;
 import io.stagecraft.components.edge.CloudflareRanges;
 import io.stagecraft.components.edge.CloudflareRegions;
 import io.stagecraft.components.edge.EdgeOrigin;
+import io.stagecraft.components.gcp.GcpAlerts;
 import io.stagecraft.components.gcp.GcpCertificateMap;
 import io.stagecraft.components.gcp.GcpCloudArmor;
 import io.stagecraft.components.gcp.GcpLoadBalancer;
 import io.stagecraft.components.gcp.GcpMachine;
 import io.stagecraft.components.gcp.GcpMessageQueue;
+import io.stagecraft.components.gcp.GcpMonitoring;
 import io.stagecraft.components.gcp.GcpNetwork;
 import io.stagecraft.components.gcp.GcpNetworkArgs;
 import io.stagecraft.components.gcp.GcpPostgres;
@@ -62,14 +64,16 @@ import java.util.Optional;
  * The enterprise stage on GCP (10,000 concurrent users and up): one private regional GKE cluster per region of the
  * plan, running the API and websocket workloads behind a GKE Gateway each and the queue's background workers; the
  * task queue itself (one Pub/Sub topic and subscription per stack); sharded Cloud SQL Postgres (user id modulo the
- * shard count) with read replicas in the other regions; Memorystore per region; the assets bucket behind Cloud CDN; and
- * Cloudflare in front, load-balancing the regions' Gateways by the visitor's region with failover.
+ * shard count) with read replicas in the other regions; Memorystore per region; the assets bucket behind Cloud CDN;
+ * Cloudflare in front, load-balancing the regions' Gateways by the visitor's region with failover; and Cloud
+ * Monitoring alert policies on the workloads, the Gateways, the caches and every shard ({@link GcpAlerts#enterprise}).
  *
  * <p>Growing from the horizontal stage moves no data: the VPC and its private services peering, the Cloud SQL
  * primary (which becomes shard 0) with its replica, database and user, the primary region's Memorystore, the media
  * bucket and the load balancer's address (now the assets load balancer's) keep their identity through aliases to
  * the URNs the horizontal stage gave them. What the horizontal stage alone had (instance groups, templates, their
- * service accounts and firewall, the pools' backend services) holds no data and is deleted.
+ * service accounts and firewall, the pools' backend services, its alert policies and channel) holds no data and is
+ * deleted; the enterprise stage's alerting is created beside it.
  *
  * <p>Sizes come from the plan; no input that replaces a resource follows the load (docs/enterprise.md lists them).
  */
@@ -276,6 +280,10 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 List.of(new EdgeOrigin.PathOrigin(ASSETS_ORIGIN_LABEL, ASSET_PATHS, assetsLb.ip())),
                 certificates.validations());
 
+        new GcpMonitoring(name + "-alerts", new GcpMonitoring.Args(stack, config.alertEmail(), labels,
+                GcpAlerts.enterprise(alerting(project, stack, regions, primaryRegion, shards, connections, caches))),
+                child());
+
         outputs.put("url", Output.of("https://" + config.domains().get(0) + "/"));
         outputs.put("hostname", Output.of(config.domains().get(0)));
         outputs.put("clusterNames", byRegion(clusterNames));
@@ -311,6 +319,27 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
             return Optional.empty();
         }
         return StorageLocations.multiRegionOf(primaryRegion);
+    }
+
+    /** What the stack's alerting watches: its clusters' containers, its Gateways, its caches and every shard. */
+    private static GcpAlerts.Enterprise alerting(String project, String stack, List<String> regions,
+                                                 String primaryRegion, List<GcpPostgres> shards,
+                                                 MaxConnections connections, Map<String, GcpRedis> caches) {
+        List<GcpAlerts.Shard> watched = new ArrayList<>();
+        for (int s = 0; s < shards.size(); s++) {
+            GcpPostgres shard = shards.get(s);
+            List<GcpAlerts.Replica> replicas = new ArrayList<>();
+            for (int i = 0; i < shard.replicaRegions().size(); i++) {
+                replicas.add(new GcpAlerts.Replica(shard.replicaRegions().get(i), shard.replicaNames().get(i)));
+            }
+            watched.add(new GcpAlerts.Shard(s, primaryRegion, shard.primaryName(), connections.primary(), replicas,
+                    shard.analyticsName().map(n -> new GcpAlerts.Replica(primaryRegion, n)), connections.replicas()));
+        }
+        List<GcpAlerts.Cache> watchedCaches = caches.entrySet().stream()
+                .map(e -> new GcpAlerts.Cache(e.getKey(), e.getValue().instanceName())).toList();
+        return new GcpAlerts.Enterprise(project, regions, GkeCluster.clusterName(stack), KubernetesApp.NAMESPACE,
+                KubernetesApp.backendServicePattern(List.of(PodPlan.API)),
+                KubernetesApp.backendServicePattern(List.of(PodPlan.API, PodPlan.WEBSOCKET)), watched, watchedCaches);
     }
 
     /** Shard 0 keeps the single database's component name; the others are numbered. */

@@ -175,8 +175,8 @@ public final class GcpHorizontalStack extends ComponentResource implements Stage
                 certificateMap), child);
         // the edge redirects plain HTTP itself: nothing here needs an HTTP challenge
         this.edgeOrigin = new EdgeOrigin(lb.ip(), true, validations);
-        new GcpMonitoring(name + "-alerts", new GcpMonitoring.Args(stack, connections.primary(), config.alertEmail(),
-                labels), child);
+        new GcpMonitoring(name + "-alerts", GcpMonitoring.Args.horizontal(stack, connections.primary(),
+                config.alertEmail(), labels), child);
 
         outputs.put("loadBalancerIp", lb.ip());
         outputs.put("url", Output.of("https://" + config.domains().get(0) + "/"));

@@ -161,10 +161,38 @@ class GcpArgsLimitsTest {
                         600, 5, false, Map.of()));
     }
 
+    private static GcpMonitoring.Watch watch(String id, int conditions) {
+        GcpMonitoring.Reading reading = GcpMonitoring.Reading.of("metric.type=\"x\"", GcpMonitoring.Conversion.SAME,
+                GcpMonitoring.Aggregation.perSeries("ALIGN_MEAN"));
+        return new GcpMonitoring.Watch(id, GcpAlerts.HORIZONTAL.get(0), "", Collections.nCopies(conditions, reading));
+    }
+
+    private static List<GcpMonitoring.Watch> watches(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> watch("w" + i, 1)).toList();
+    }
+
+    /** One to six conditions a policy, 2,000 policies a project (a warning and a critical per watch). */
+    @Test
+    void alertingStaysInsideCloudMonitoringsLimits() {
+        accepted(() -> watch("cpu", 6));
+        refused("cpu: 7 conditions; a policy takes 1 to 6", () -> watch("cpu", 7));
+        refused("cpu: 0 conditions; a policy takes 1 to 6", () -> watch("cpu", 0));
+        refused("watch id 'Cpu': lower-case letters, digits and dashes", () -> watch("Cpu", 1));
+        accepted(() -> new GcpMonitoring.Args("shop", null, Map.of(), watches(1_000)));
+        refused("2002 alert policies: a project holds at most 2000",
+                () -> new GcpMonitoring.Args("shop", null, Map.of(), watches(1_001)));
+        refused("two watches share an id: their policies would share a name",
+                () -> new GcpMonitoring.Args("shop", null, Map.of(), List.of(watch("cpu", 1), watch("cpu", 2))));
+        refused("grouping by [resource.label.zone] needs a cross-series reducer",
+                () -> new GcpMonitoring.Aggregation("ALIGN_MEAN", null, List.of("resource.label.zone")));
+        refused("resource.labels.database_id: no value to match",
+                () -> GcpAlerts.anyOf("resource.labels.database_id", List.of()));
+    }
+
     @Test
     void monitoringNeedsAtLeastOneDatabaseConnection() {
-        accepted(() -> new GcpMonitoring.Args("shop-prod", 1, null, Map.of()));
-        refused("max_connections of 0: at least 1", () -> new GcpMonitoring.Args("shop-prod", 0, null, Map.of()));
+        accepted(() -> GcpMonitoring.Args.horizontal("shop-prod", 1, null, Map.of()));
+        refused("max_connections of 0: at least 1", () -> GcpMonitoring.Args.horizontal("shop-prod", 0, null, Map.of()));
     }
 
     @Test

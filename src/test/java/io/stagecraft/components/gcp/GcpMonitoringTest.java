@@ -22,9 +22,9 @@ class GcpMonitoringTest {
     void monitorAStackWithAndWithoutAnAlertAddress() {
         run = ComponentRun.of(ctx -> {
             GcpMonitoring alerts = new GcpMonitoring("alerts",
-                    new GcpMonitoring.Args("shop-prod", 200, "ops@example.com", Map.of()), ComponentRun.topLevel());
+                    GcpMonitoring.Args.horizontal("shop-prod", 200, "ops@example.com", Map.of()), ComponentRun.topLevel());
             GcpMonitoring quiet = new GcpMonitoring("quiet",
-                    new GcpMonitoring.Args("shop-dev", 100, null, Map.of()), ComponentRun.topLevel());
+                    GcpMonitoring.Args.horizontal("shop-dev", 100, null, Map.of()), ComponentRun.topLevel());
             ctx.export("policyNames", Output.all(alerts.policyNames()));
             ctx.export("channel", alerts.channelId().orElseThrow());
             quietHasChannel = quiet.channelId().isPresent();

@@ -24,6 +24,6 @@ class GcpRenderedTextTest {
     @Test
     void alertsSelectTheStackByItsCleanedLabelValue() {
         // GCP label values take lower-case letters, digits, - and _ only
-        assertEquals("shop-prod_eu", new GcpMonitoring.Args("Shop.Prod_EU", 1, null, Map.of()).stackLabel());
+        assertEquals("shop-prod_eu", GcpMonitoring.Args.horizontal("Shop.Prod_EU", 1, null, Map.of()).stackLabel());
     }
 }
