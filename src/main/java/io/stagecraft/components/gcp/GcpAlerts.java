@@ -46,6 +46,12 @@ public final class GcpAlerts {
     // Stagecraft's own: scaling guide 2 asks to "configure replication lag monitoring" and names no figure. 30 s held
     // for five minutes is no passing burst; at 120 s a failover to the replica would lose two minutes of writes.
     private static final Levels REPLICA_LAG = new Levels(30, 120);
+    // Stagecraft's own (the guides name a queue for async tasks but no alert on it): a task still waiting after five
+    // minutes means the workers fall behind what is enqueued; after half an hour users notice what the tasks do.
+    private static final Levels TASK_AGE = new Levels(300, 1_800);
+    // Stagecraft's own: any task held as a dead letter failed every delivery attempt and needs a look; a hundred is a
+    // failing dependency or a bad deploy, not one poison task.
+    private static final Levels DEAD_LETTERS = new Levels(0, 100);
 
     private static Threshold threshold(String id, String title, String metric, Levels levels, String unit,
                                        String action) {
@@ -113,7 +119,17 @@ public final class GcpAlerts {
                     "cloudsql.googleapis.com/database/replication/replica_lag", REPLICA_LAG, "s",
                     "The replica in another region is missing the primary's latest writes: a failover to it now would"
                             + " lose them. Look at the primary's write rate and at the replica's CPU and long-running"
-                            + " queries, which slow its replay."));
+                            + " queries, which slow its replay."),
+            threshold("task-age", "Oldest waiting task", "pubsub.googleapis.com/subscription/oldest_unacked_message_age",
+                    TASK_AGE, "s",
+                    "The workers fall behind the queue. If they are at their maximum replicas, raise the load in the"
+                            + " plan; if they are few and idle, look at their logs: a task that fails is retried with"
+                            + " backoff and holds the queue back."),
+            threshold("dead-letters", "Dead-lettered tasks", "pubsub.googleapis.com/subscription/num_undelivered_messages",
+                    DEAD_LETTERS, "messages",
+                    "Tasks failed every delivery attempt and were set aside; they are kept 7 days. Read them from the"
+                            + " dead-letter subscription (gcloud pubsub subscriptions pull), fix the cause, and publish"
+                            + " again to the task topic what should still run."));
 
     private static Threshold find(List<Threshold> thresholds, String id) {
         return thresholds.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
@@ -189,10 +205,23 @@ public final class GcpAlerts {
                 .applyValue(ids -> metric(redis) + " AND resource.type=\"redis_instance\" AND "
                         + anyOf("resource.labels.instance_id", ids));
         out.add(Watch.of(redis, Reading.of("", caches, Conversion.PERCENT, perSeries("ALIGN_MEAN"))));
+        // the task queue: how long the oldest task has waited for the workers, and what they gave up on
+        Threshold age = find(ENTERPRISE, "task-age");
+        out.add(Watch.of(age, Reading.of("", subscription(age, scope.queue().subscription()), Conversion.SAME,
+                perSeries("ALIGN_MAX"))));
+        Threshold dead = find(ENTERPRISE, "dead-letters");
+        out.add(Watch.of(dead, Reading.of("", subscription(dead, scope.queue().deadLetterSubscription()),
+                Conversion.SAME, perSeries("ALIGN_MAX"))));
         for (Shard shard : scope.shards()) {
             out.addAll(shard(scope.project(), shard));
         }
         return out;
+    }
+
+    /** A Pub/Sub subscription's series, by its short name. */
+    private static Output<String> subscription(Threshold t, Output<String> name) {
+        return name.applyValue(n -> metric(t) + " AND resource.type=\"pubsub_subscription\" AND "
+                + anyOf("resource.labels.subscription_id", List.of(n)));
     }
 
     /** One shard's watches: connections and CPU on every instance, lag on the replicas in other regions. */
@@ -286,15 +315,20 @@ public final class GcpAlerts {
      * @param servingBackends one matching every serving workload's backend services (API and websocket)
      */
     public record Enterprise(String project, List<String> regions, String clusterName, String namespace,
-                             String apiBackends, String servingBackends, List<Shard> shards, List<Cache> caches) {
+                             String apiBackends, String servingBackends, List<Shard> shards, List<Cache> caches,
+                             Queue queue) {
         public Enterprise {
             regions = List.copyOf(regions);
             shards = List.copyOf(shards);
             caches = List.copyOf(caches);
-            if (regions.isEmpty() || shards.isEmpty() || caches.isEmpty()) {
-                throw new IllegalArgumentException("enterprise alerting needs regions, shards and caches");
+            if (regions.isEmpty() || shards.isEmpty() || caches.isEmpty() || queue == null) {
+                throw new IllegalArgumentException("enterprise alerting needs regions, shards, caches and the task queue");
             }
         }
+    }
+
+    /** The task queue's two subscriptions, by their short names (the provider's {@code name} outputs). */
+    public record Queue(Output<String> subscription, Output<String> deadLetterSubscription) {
     }
 
     /**

@@ -281,7 +281,8 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 certificates.validations());
 
         new GcpMonitoring(name + "-alerts", new GcpMonitoring.Args(stack, config.alertEmail(), labels,
-                GcpAlerts.enterprise(alerting(project, stack, regions, primaryRegion, shards, connections, caches))),
+                GcpAlerts.enterprise(alerting(project, stack, regions, primaryRegion, shards, connections, caches,
+                        queue))),
                 child());
 
         outputs.put("url", Output.of("https://" + config.domains().get(0) + "/"));
@@ -321,10 +322,11 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
         return StorageLocations.multiRegionOf(primaryRegion);
     }
 
-    /** What the stack's alerting watches: its clusters' containers, its Gateways, its caches and every shard. */
+    /** What the stack's alerting watches: its clusters' containers, its Gateways, its caches, its task queue and every shard. */
     private static GcpAlerts.Enterprise alerting(String project, String stack, List<String> regions,
                                                  String primaryRegion, List<GcpPostgres> shards,
-                                                 MaxConnections connections, Map<String, GcpRedis> caches) {
+                                                 MaxConnections connections, Map<String, GcpRedis> caches,
+                                                 GcpMessageQueue queue) {
         List<GcpAlerts.Shard> watched = new ArrayList<>();
         for (int s = 0; s < shards.size(); s++) {
             GcpPostgres shard = shards.get(s);
@@ -339,7 +341,8 @@ public final class GcpEnterpriseStack extends ComponentResource implements Stage
                 .map(e -> new GcpAlerts.Cache(e.getKey(), e.getValue().instanceName())).toList();
         return new GcpAlerts.Enterprise(project, regions, GkeCluster.clusterName(stack), KubernetesApp.NAMESPACE,
                 KubernetesApp.backendServicePattern(List.of(PodPlan.API)),
-                KubernetesApp.backendServicePattern(List.of(PodPlan.API, PodPlan.WEBSOCKET)), watched, watchedCaches);
+                KubernetesApp.backendServicePattern(List.of(PodPlan.API, PodPlan.WEBSOCKET)), watched, watchedCaches,
+                new GcpAlerts.Queue(queue.subscriptionName(), queue.deadLetterSubscriptionName()));
     }
 
     /** Shard 0 keeps the single database's component name; the others are numbered. */

@@ -35,7 +35,8 @@ class GcpAlertsTest {
         return new GcpAlerts.Enterprise("shop-project", List.of("us-central1", "europe-west1"), "stagecraft-shop",
                 "stagecraft", API, SERVING, List.of(zero, one), List.of(
                 new GcpAlerts.Cache("us-central1", Output.of("shop-redis-us")),
-                new GcpAlerts.Cache("europe-west1", Output.of("shop-redis-eu"))));
+                new GcpAlerts.Cache("europe-west1", Output.of("shop-redis-eu"))),
+                new GcpAlerts.Queue(Output.of("sc-shop-tasks-workers"), Output.of("sc-shop-tasks-dead-letter")));
     }
 
     @BeforeAll
@@ -63,13 +64,13 @@ class GcpAlertsTest {
     }
 
     @Test
-    void fiveStackWatchesAndPerShardConnectionsCpuAndRemoteLag() {
-        // 5 for the stack, shard 0: connections, CPU, lag (its replica is in europe-west1), shard 1: connections and
-        // CPU (its replica shares the primary's region): 10 watches, a warning and a critical each
+    void sevenStackWatchesAndPerShardConnectionsCpuAndRemoteLag() {
+        // 7 for the stack (5, then the queue's two), shard 0: connections, CPU, lag (its replica is in europe-west1),
+        // shard 1: connections and CPU (its replica shares the primary's region): 12 watches, a warning and a critical each
         List<String> watches = List.of("container-cpu", "container-memory", "api-latency", "error-rate", "redis-memory",
-                "db-connections-shard-0", "db-cpu-shard-0", "replica-lag-shard-0", "db-connections-shard-1",
-                "db-cpu-shard-1");
-        assertEquals(20, graph.ofType(POLICY).size());
+                "task-age", "dead-letters", "db-connections-shard-0", "db-cpu-shard-0", "replica-lag-shard-0",
+                "db-connections-shard-1", "db-cpu-shard-1");
+        assertEquals(24, graph.ofType(POLICY).size());
         List<Object> expected = watches.stream().flatMap(w -> java.util.stream.Stream.of(w + "-warning", w + "-critical"))
                 .map(n -> policy("alerts-" + n).outputs().get("name")).toList();
         assertEquals(expected, run.outputs().get("policyNames"));
@@ -129,6 +130,27 @@ class GcpAlertsTest {
                 + "\"projects/shop-project/locations/europe-west1/instances/shop-redis-eu\")", filter(redis, 0));
         assertEquals(0.75, limit(redis, 0), 1e-12);
         assertEquals("[WARNING] shop: Memorystore memory above 75 % of maxmemory", redis.string("displayName"));
+    }
+
+    @Test
+    void theQueueIsWatchedForTasksWaitingAndTasksGivenUp() {
+        ResourceNode waiting = policy("alerts-task-age-warning");
+        assertEquals("metric.type=\"pubsub.googleapis.com/subscription/oldest_unacked_message_age\""
+                + " AND resource.type=\"pubsub_subscription\" AND resource.labels.subscription_id=\"sc-shop-tasks-workers\"",
+                filter(waiting, 0));
+        assertEquals(300, limit(waiting, 0), 1e-12); // five minutes
+        assertEquals(1800, limit(policy("alerts-task-age-critical"), 0), 1e-12); // half an hour
+        assertEquals(List.of(Map.of("alignmentPeriod", "60s", "perSeriesAligner", "ALIGN_MAX")),
+                waiting.input("conditions.0.conditionThreshold.aggregations").orElseThrow());
+        assertEquals("[WARNING] shop: Oldest waiting task above 300 s", waiting.string("displayName"));
+
+        ResourceNode dead = policy("alerts-dead-letters-warning");
+        assertEquals("metric.type=\"pubsub.googleapis.com/subscription/num_undelivered_messages\""
+                + " AND resource.type=\"pubsub_subscription\""
+                + " AND resource.labels.subscription_id=\"sc-shop-tasks-dead-letter\"", filter(dead, 0));
+        assertEquals(0, limit(dead, 0), 0.0); // any dead letter: more than none
+        assertEquals("COMPARISON_GT", dead.string("conditions.0.conditionThreshold.comparison"));
+        assertEquals(100, limit(policy("alerts-dead-letters-critical"), 0), 1e-12);
     }
 
     @Test

@@ -43,10 +43,10 @@ class EnterpriseAlertingTest {
     void theExampleStackWatchesItsWorkloadsGatewaysCachesAndItsOneShard() {
         OfflinePlanner.Result r = Plans.of(STACK);
         ResourceGraph g = r.run().graph();
-        // one shard with a replica in europe-west1: 5 stack-wide watches and 3 for the shard, two levels each
+        // one shard with a replica in europe-west1: 7 stack-wide watches and 3 for the shard, two levels each
         Set<String> expected = new TreeSet<>();
         for (String watch : List.of("container-cpu", "container-memory", "api-latency", "error-rate", "redis-memory",
-                "db-connections-shard-0", "db-cpu-shard-0", "replica-lag-shard-0")) {
+                "task-age", "dead-letters", "db-connections-shard-0", "db-cpu-shard-0", "replica-lag-shard-0")) {
             expected.add("stagecraft-alerts-" + watch + "-warning");
             expected.add("stagecraft-alerts-" + watch + "-critical");
         }
@@ -117,14 +117,15 @@ class EnterpriseAlertingTest {
 
     @ParameterizedTest(name = "{0} at {1} queries per request: {2} policies")
     @CsvSource({
-            // 1 shard, its replica in europe-west1: 2 x (5 + 3)
-            "us-central1;europe-west1, 2, 16",
-            // 4 shards, each with a replica in europe-west1: 2 x (5 + 4 x 3)
-            "us-central1;europe-west1, 16, 34",
-            // 8 shards across 3 regions, five replicas each in the other two: 2 x (5 + 8 x 3)
-            "us-central1;europe-west1;us-east1, 32, 58",
-            // one region: 4 shards whose replicas share the primary's region, so no lag policy: 2 x (5 + 4 x 2)
-            "us-central1, 16, 26"})
+            // 7 stack watches (5, then the task queue's two) and per shard; 1 shard, its replica in europe-west1:
+            // 2 x (7 + 3)
+            "us-central1;europe-west1, 2, 20",
+            // 4 shards, each with a replica in europe-west1: 2 x (7 + 4 x 3)
+            "us-central1;europe-west1, 16, 38",
+            // 8 shards across 3 regions, five replicas each in the other two: 2 x (7 + 8 x 3)
+            "us-central1;europe-west1;us-east1, 32, 62",
+            // one region: 4 shards whose replicas share the primary's region, so no lag policy: 2 x (7 + 4 x 2)
+            "us-central1, 16, 30"})
     void policyCountsFollowTheShardsAndWhereTheirReplicasAre(String regions, int queries, int policies) {
         ResourceGraph g = plan("stagecraft:regions", regions.replace(';', ','), "stagecraft:dbQueriesPerRequest",
                 String.valueOf(queries)).run().graph();
@@ -167,7 +168,7 @@ class EnterpriseAlertingTest {
         noAddress.put("stagecraft:alertEmail", null);
         ResourceGraph g = Plans.of(STACK, noAddress).run().graph();
         assertEquals(List.of(), g.ofType(CHANNEL));
-        assertEquals(16, g.ofType(POLICY).size());
+        assertEquals(20, g.ofType(POLICY).size());
         assertTrue(g.ofType(POLICY).stream().allMatch(p -> p.input("notificationChannels").isEmpty()));
     }
 }
