@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -83,6 +84,22 @@ public final class GcpMonitoring extends ComponentResource {
         /** Each series on its own. */
         public static Aggregation perSeries(String aligner) {
             return new Aggregation(aligner, null, List.of());
+        }
+
+        /**
+         * Hands the settings to a builder's setters; the SDK's numerator and denominator aggregation builders share no
+         * type, so both are filled through this one place.
+         */
+        void fill(Consumer<String> period, Consumer<String> perSeriesAligner, Consumer<String> crossSeriesReducer,
+                  Consumer<List<String>> groupByFields) {
+            period.accept(ALIGNMENT_PERIOD);
+            perSeriesAligner.accept(aligner);
+            if (reducer != null) {
+                crossSeriesReducer.accept(reducer);
+            }
+            if (!groupBy.isEmpty()) {
+                groupByFields.accept(groupBy);
+            }
         }
     }
 
@@ -236,30 +253,14 @@ public final class GcpMonitoring extends ComponentResource {
     }
 
     private static AlertPolicyConditionConditionThresholdAggregationArgs aggregation(Aggregation a) {
-        AlertPolicyConditionConditionThresholdAggregationArgs.Builder b =
-                AlertPolicyConditionConditionThresholdAggregationArgs.builder()
-                        .alignmentPeriod(ALIGNMENT_PERIOD)
-                        .perSeriesAligner(a.aligner());
-        if (a.reducer() != null) {
-            b.crossSeriesReducer(a.reducer());
-        }
-        if (!a.groupBy().isEmpty()) {
-            b.groupByFields(a.groupBy());
-        }
+        var b = AlertPolicyConditionConditionThresholdAggregationArgs.builder();
+        a.fill(b::alignmentPeriod, b::perSeriesAligner, b::crossSeriesReducer, b::groupByFields);
         return b.build();
     }
 
     private static AlertPolicyConditionConditionThresholdDenominatorAggregationArgs denominator(Aggregation a) {
-        AlertPolicyConditionConditionThresholdDenominatorAggregationArgs.Builder b =
-                AlertPolicyConditionConditionThresholdDenominatorAggregationArgs.builder()
-                        .alignmentPeriod(ALIGNMENT_PERIOD)
-                        .perSeriesAligner(a.aligner());
-        if (a.reducer() != null) {
-            b.crossSeriesReducer(a.reducer());
-        }
-        if (!a.groupBy().isEmpty()) {
-            b.groupByFields(a.groupBy());
-        }
+        var b = AlertPolicyConditionConditionThresholdDenominatorAggregationArgs.builder();
+        a.fill(b::alignmentPeriod, b::perSeriesAligner, b::crossSeriesReducer, b::groupByFields);
         return b.build();
     }
 
