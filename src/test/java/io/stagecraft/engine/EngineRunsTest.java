@@ -196,7 +196,13 @@ class EngineRunsTest {
             assertEquals(measured, EngineJvmFlags.recommended(thp), setting);
         }
         assertEquals(measured, EngineJvmFlags.recommended(dir.resolve("missing")));
-        Files.writeString(thp, "[madvise]".repeat(100)); // not the kernel's file: not read as one
-        assertEquals(measured, EngineJvmFlags.recommended(thp));
+        // the kernel's file is one short line; a file of 256 bytes or more is not it and is not read
+        Files.writeString(thp, "[madvise]" + " ".repeat(246));
+        assertEquals(withHugePages, EngineJvmFlags.recommended(thp), "255 bytes");
+        Files.writeString(thp, "[madvise]" + " ".repeat(247));
+        assertEquals(measured, EngineJvmFlags.recommended(thp), "256 bytes");
+        // without an argument: this machine's setting, whatever it is, read from the kernel's own file
+        assertEquals(EngineJvmFlags.recommended(EngineJvmFlags.TRANSPARENT_HUGE_PAGES), EngineJvmFlags.recommended());
+        assertEquals(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"), EngineJvmFlags.TRANSPARENT_HUGE_PAGES);
     }
 }

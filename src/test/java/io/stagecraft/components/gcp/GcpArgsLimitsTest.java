@@ -190,6 +190,28 @@ class GcpArgsLimitsTest {
     }
 
     @Test
+    void aConversionDividesAndMultipliesByPositiveNumbersOnly() {
+        accepted(() -> new GcpMonitoring.Conversion(0.001, 0.001));
+        refused("a conversion divides and multiplies by positive numbers, got 0.0 and 1.0",
+                () -> new GcpMonitoring.Conversion(0, 1));
+        refused("a conversion divides and multiplies by positive numbers, got 1.0 and 0.0",
+                () -> new GcpMonitoring.Conversion(1, 0));
+    }
+
+    @Test
+    void aWatchedShardCountsFromZeroWithAtLeastOneConnection() {
+        accepted(() -> shard(0, 1, 1));
+        refused("shard -1: index from 0, max_connections at least 1", () -> shard(-1, 1, 1));
+        refused("shard 0: index from 0, max_connections at least 1", () -> shard(0, 0, 1));
+        refused("shard 0: index from 0, max_connections at least 1", () -> shard(0, 1, 0));
+    }
+
+    private static GcpAlerts.Shard shard(int index, int primaryMaxConnections, int replicaMaxConnections) {
+        return new GcpAlerts.Shard(index, "us-central1", Output.of("p"), primaryMaxConnections, List.of(),
+                Optional.empty(), replicaMaxConnections);
+    }
+
+    @Test
     void monitoringNeedsAtLeastOneDatabaseConnection() {
         accepted(() -> GcpMonitoring.Args.horizontal("shop-prod", 1, null, Map.of()));
         refused("max_connections of 0: at least 1", () -> GcpMonitoring.Args.horizontal("shop-prod", 0, null, Map.of()));

@@ -86,6 +86,25 @@ class GcpMonitoringTest {
     }
 
     @Test
+    void theErrorRateIsFiveHundredsOverAllRequestsAlignedAndSummedAlike() {
+        ResourceNode errors = policy("alerts-error-rate-warning");
+        String requests = "metric.type=\"loadbalancing.googleapis.com/https/request_count\" AND resource.type=\"https_lb_rule\"";
+        assertEquals(requests + " AND metric.labels.response_code_class=500",
+                errors.string("conditions.0.conditionThreshold.filter"));
+        assertEquals(requests, errors.string("conditions.0.conditionThreshold.denominatorFilter"));
+        Map<String, Object> perLoadBalancer = Map.of("alignmentPeriod", "60s", "perSeriesAligner", "ALIGN_RATE",
+                "crossSeriesReducer", "REDUCE_SUM", "groupByFields", List.of("resource.label.url_map_name"));
+        assertEquals(List.of(perLoadBalancer), errors.input("conditions.0.conditionThreshold.aggregations").orElseThrow());
+        assertEquals(List.of(perLoadBalancer),
+                errors.input("conditions.0.conditionThreshold.denominatorAggregations").orElseThrow());
+        // a reading of one series has neither a reducer nor grouping, and no denominator
+        ResourceNode cpu = policy("alerts-cpu-warning");
+        assertEquals(List.of(Map.of("alignmentPeriod", "60s", "perSeriesAligner", "ALIGN_MEAN")),
+                cpu.input("conditions.0.conditionThreshold.aggregations").orElseThrow());
+        assertTrue(cpu.input("conditions.0.conditionThreshold.denominatorFilter").isEmpty());
+    }
+
+    @Test
     void theEmailChannelIsTheOneThePoliciesNotify() {
         List<ResourceNode> channels = graph().ofType(CHANNEL);
         assertEquals(1, channels.size(), "only the stack with an alert address has a channel");
