@@ -387,7 +387,6 @@ public final class KubernetesApp extends ComponentResource {
                 "addresses", List.of(Map.of("type", "NamedAddress", "value", addressName)));
     }
 
-    /** The stack's host names, each route's path prefix to its workload's Service. */
     /**
      * A regular expression matching the names GKE gives the Gateway's backend services of the given Services:
      * {@code gkegw1-<4 characters>-<namespace>-<service>-<port>-<12 characters>}. GKE does not document the scheme;
@@ -400,6 +399,7 @@ public final class KubernetesApp extends ComponentResource {
         return "gkegw1-[a-z0-9]+-" + NAMESPACE + "-" + names + "-" + SERVICE_PORT + "-[a-z0-9]+";
     }
 
+    /** The stack's host names, each route's path prefix to its workload's Service. */
     static Map<String, Object> routeSpec(Args args) {
         List<Object> rules = new ArrayList<>();
         for (Route r : args.routes()) {
